@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { registerErrorHandling, zodValidatorCompiler } from './http/errors.js';
+import { registerAuth } from './http/auth.js';
+import { registerSecurityHeaders } from './http/headers.js';
+import { healthRoutes } from './domain/health/health.routes.js';
+import { sessionRoutes } from './domain/session/session.routes.js';
+import { organisationsRoutes } from './domain/organisations/organisations.routes.js';
+import { programmesRoutes } from './domain/programmes/programmes.routes.js';
+import { pledgesRoutes } from './domain/pledges/pledges.routes.js';
+import { locationsRoutes } from './domain/locations/locations.routes.js';
+import { unitsRoutes } from './domain/units/units.routes.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_DIST = path.join(ROOT, 'dist', 'web');
+
+/** Builds the Fastify app: plugins, every domain's routes, the OpenAPI document and the client. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  registerSecurityHeaders(app, deps.config);
+  await app.register(cookie);
+  registerAuth(app, deps.database, deps.config);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Eerst een Thuis API',
+        version: '1',
+        description:
+          'De API van het Housing First-platform. Fouten zijn problem+json (RFC 9457). / The API of the Housing First platform.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'eh_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  healthRoutes(app, deps);
+  sessionRoutes(app, deps);
+  organisationsRoutes(app, deps);
+  programmesRoutes(app, deps);
+  pledgesRoutes(app, deps);
+  locationsRoutes(app, deps);
+  unitsRoutes(app, deps);
+
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // Client-side routes (/units/…) get the single page; unknown /api paths stay 404 problems.
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,6 @@
+// The Drizzle schema, one file per noun; it mirrors the SQL migrations in ../migrations.
+export * from './regions.js';
+export * from './organisations.js';
+export * from './users.js';
+export * from './programmes.js';
+export * from './locations.js';

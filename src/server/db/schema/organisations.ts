@@ -1,0 +1,15 @@
+import { pgTable, uuid, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
+import type { OrganisationKind } from '../../../shared/enums.js';
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    regionId: uuid('region_id').notNull(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').$type<OrganisationKind>().notNull(),
+    municipalityId: uuid('municipality_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.id] })],
+);

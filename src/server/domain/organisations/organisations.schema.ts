@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { ORGANISATION_KINDS } from '../../../shared/enums.js';
+import { PageQuery } from '../../http/openapi.js';
+
+export const Organisation = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.enum(ORGANISATION_KINDS),
+  municipalityId: z.uuid().nullable(),
+});
+export const OrganisationList = z.object({ items: z.array(Organisation), nextCursor: z.string().nullable() });
+export const OrganisationQuery = z.object({ kind: z.enum(ORGANISATION_KINDS).optional(), ...PageQuery });
+
+export const Municipality = z.object({ id: z.uuid(), name: z.string() });
+export const MunicipalityList = z.object({ items: z.array(Municipality), nextCursor: z.string().nullable() });

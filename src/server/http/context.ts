@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import type { Database, Tx } from '../db/client.js';
+import type { Role } from '../../shared/enums.js';
+
+/** Who is acting: the user, the organisation they act for, their roles and region. */
+export interface AccessContext {
+  userId: string;
+  organisationId: string;
+  organisationKind: string;
+  regionId: string;
+  roles: Role[];
+  sessionId: string;
+  address: string;
+}
+
+/** The context of an anonymous request to a public route (the counter is public aggregate data). */
+export const PUBLIC_CONTEXT = null;
+
+/**
+ * Runs `fn` in one transaction that carries the access context as transaction-local settings
+ * (`set_config(..., true)`), so row-level security and audit triggers see who is acting.
+ * Everything `fn` writes commits together or not at all.
+ */
+export async function inContext<T>(
+  database: Database,
+  ctx: AccessContext | null,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return database.db.transaction(async (tx) => {
+    await tx.execute(
+      sql`SELECT set_config('app.user_id', ${ctx?.userId ?? ''}, true),
+                 set_config('app.organisation_id', ${ctx?.organisationId ?? ''}, true),
+                 set_config('app.region_id', ${ctx?.regionId ?? ''}, true),
+                 set_config('app.roles', ${ctx ? ctx.roles.join(',') : ''}, true)`,
+    );
+    return fn(tx);
+  });
+}
+
+/** Rows of a raw SQL query run on a transaction (both drivers answer with `.rows`). */
+export async function rows<T>(tx: Tx, query: ReturnType<typeof sql>): Promise<T[]> {
+  const res = (await tx.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}
