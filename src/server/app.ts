@@ -20,6 +20,12 @@ import { pledgesRoutes } from './domain/pledges/pledges.routes.js';
 import { locationsRoutes } from './domain/locations/locations.routes.js';
 import { unitsRoutes } from './domain/units/units.routes.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: { method: string; url: string }[];
+  }
+}
+
 export interface AppDeps {
   config: Config;
   database: Database;
@@ -35,6 +41,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+  });
+  // Every route registered, for the access-matrix test: a new route without an entry fails it.
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const hidden = (route.schema as { hide?: boolean } | undefined)?.hide === true;
+    for (const method of methods) {
+      if (method === 'HEAD' || hidden || !route.url.startsWith('/api/v1')) continue;
+      routeTable.push({ method, url: route.url });
+    }
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

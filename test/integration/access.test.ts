@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, loginAs, type Session, type TestApp } from '../support/app.js';
+import { buildLocation, buildRegion, ROLE_ACCOUNTS, TEST_PASSWORD, type BuiltRegion } from '../support/builders.js';
+import type { Role } from '../../src/shared/enums.js';
+
+/**
+ * The access table: for every /api/v1 route, whether it is public, which roles may use it, and a
+ * valid request. Each protected route is tried without a session (401) and as every role
+ * (allowed → 2xx, others → 403). A route added to the app without an entry here fails the test.
+ */
+let t: TestApp;
+let r: BuiltRegion;
+const sessions: Partial<Record<string, Session>> = {};
+
+const ALL: Role[] = ['programme_office', 'care_worker', 'care_manager', 'corporation', 'assessor', 'referrer', 'municipality', 'researcher', 'administrator'];
+const STOCK_READERS = ALL.filter((x) => x !== 'researcher');
+
+interface Entry {
+  public?: boolean;
+  roles?: Role[];
+  /** Builds a fresh valid request (path and body) for one try. */
+  request: () => Promise<{ url: string; body?: unknown }>;
+}
+
+const unitBody = () => ({
+  programmeId: r.programmeId, municipalityId: r.municipalities.a, label: 'Toegang', form: 'flex', status: 'pledged', effectiveDate: '2021-01-01',
+});
+async function freshUnit(): Promise<string> {
+  const loc = await buildLocation(t.database, r);
+  const res = await call(t.app, sessions.office!, 'POST', '/api/v1/units', { ...unitBody(), status: 'location_found', locationId: loc });
+  return res.json().id;
+}
+async function freshLocation(): Promise<string> {
+  return buildLocation(t.database, r, { corporation: r.orgs.corporationB });
+}
+
+const TABLE: Record<string, Entry> = {
+  'GET /api/v1/programmes': { public: true, request: async () => ({ url: '/api/v1/programmes' }) },
+  'GET /api/v1/programmes/:id': { public: true, request: async () => ({ url: `/api/v1/programmes/${r.programmeId}` }) },
+  'GET /api/v1/programmes/:id/counter': { public: true, request: async () => ({ url: `/api/v1/programmes/${r.programmeId}/counter` }) },
+  'GET /api/v1/programmes/:id/counter/history': { public: true, request: async () => ({ url: `/api/v1/programmes/${r.programmeId}/counter/history` }) },
+  'POST /api/v1/session': { public: true, request: async () => ({ url: '/api/v1/session', body: { email: r.emails.office, password: TEST_PASSWORD } }) },
+  'DELETE /api/v1/session': { roles: ALL, request: async () => ({ url: '/api/v1/session' }) },
+  'GET /api/v1/me': { roles: ALL, request: async () => ({ url: '/api/v1/me' }) },
+  'GET /api/v1/organisations': { roles: ALL, request: async () => ({ url: '/api/v1/organisations' }) },
+  'GET /api/v1/municipalities': { roles: ALL, request: async () => ({ url: '/api/v1/municipalities' }) },
+  'GET /api/v1/programmes/:id/pledges': { roles: STOCK_READERS, request: async () => ({ url: `/api/v1/programmes/${r.programmeId}/pledges` }) },
+  'POST /api/v1/programmes/:id/pledges': {
+    roles: ['programme_office'],
+    request: async () => ({
+      url: `/api/v1/programmes/${r.programmeId}/pledges`,
+      body: { municipalityId: r.municipalities.a, places: 1, targetGroup: 'single_adult', form: 'flex', pledgedOn: '2021-01-01', partnerIds: [r.orgs.providerA] },
+    }),
+  },
+  'GET /api/v1/programmes/:id/tranches': { roles: STOCK_READERS, request: async () => ({ url: `/api/v1/programmes/${r.programmeId}/tranches` }) },
+  'GET /api/v1/locations': { roles: STOCK_READERS, request: async () => ({ url: '/api/v1/locations' }) },
+  'GET /api/v1/locations/:id': { roles: STOCK_READERS, request: async () => ({ url: `/api/v1/locations/${await freshLocation()}` }) },
+  'POST /api/v1/locations': {
+    roles: ['programme_office'],
+    request: async () => ({ url: '/api/v1/locations', body: { programmeId: r.programmeId, name: 'Nieuw', municipalityId: r.municipalities.a, form: 'mixed', deliveryMode: 'project' } }),
+  },
+  // Corporation A does not own these locations (corporation B does): only the office may edit.
+  'PATCH /api/v1/locations/:id': { roles: ['programme_office'], request: async () => ({ url: `/api/v1/locations/${await freshLocation()}`, body: { version: 1, district: 'Wijk' } }) },
+  'GET /api/v1/units': { roles: STOCK_READERS, request: async () => ({ url: '/api/v1/units' }) },
+  'GET /api/v1/units/:id': { roles: STOCK_READERS, request: async () => ({ url: `/api/v1/units/${await freshUnit()}` }) },
+  'POST /api/v1/units': { roles: ['programme_office'], request: async () => ({ url: '/api/v1/units', body: unitBody() }) },
+  // freshUnit sits at a location of corporation A, so its account may edit and change status.
+  'PATCH /api/v1/units/:id': { roles: ['programme_office', 'corporation'], request: async () => ({ url: `/api/v1/units/${await freshUnit()}`, body: { version: 1, label: 'Gewijzigd' } }) },
+  'POST /api/v1/units/:id/status-changes': {
+    roles: ['programme_office', 'corporation'],
+    request: async () => ({ url: `/api/v1/units/${await freshUnit()}/status-changes`, body: { status: 'available', effectiveDate: '2021-02-01' } }),
+  },
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  r = await buildRegion(t.database);
+  for (const a of ROLE_ACCOUNTS) sessions[a.key] = await loginAs(t.app, r.emails[a.key], TEST_PASSWORD);
+});
+afterAll(() => t.close());
+
+const key = (m: string, u: string) => `${m} ${u}`;
+
+describe('access table', () => {
+  it('has an entry for every route of the app', () => {
+    const missing = t.app.routeTable.map((x) => key(x.method, x.url)).filter((k) => !(k in TABLE));
+    expect(missing).toEqual([]);
+  });
+
+  const protectedRoutes = Object.entries(TABLE).filter(([, e]) => !e.public);
+  it.each(protectedRoutes.map(([k]) => k))('%s without a session answers 401', async (k) => {
+    const [method, path] = k.split(' ');
+    const req = await TABLE[k].request();
+    const res = await call(t.app, null, method as 'GET', req.url, req.body);
+    expect(res.statusCode, `${k}: ${res.body}`).toBe(401);
+    expect(res.json().code).toBe('unauthenticated');
+    expect(path).toBeTruthy();
+  });
+
+  const cases = protectedRoutes.flatMap(([k, e]) =>
+    ROLE_ACCOUNTS.filter((a) => a.key !== 'careWorkerB' && a.key !== 'corporationB').map((a) => [k, a.key, e.roles!.includes(a.role)] as const),
+  );
+  it.each(cases)('%s as %s (allowed: %s)', async (k, account, allowed) => {
+    const [method] = k.split(' ');
+    const req = await TABLE[k].request();
+    // Logging out ends the session: use a throw-away session for that route.
+    const s = k === 'DELETE /api/v1/session' ? await loginAs(t.app, r.emails[account], TEST_PASSWORD) : sessions[account]!;
+    const res = await call(t.app, s, method as 'GET', req.url, req.body);
+    if (allowed) expect(res.statusCode, `${k} as ${account}: ${res.body}`).toBeLessThan(300);
+    else {
+      expect(res.statusCode, `${k} as ${account}: ${res.body}`).toBe(403);
+      expect(res.json().code).toBe('forbidden');
+    }
+  });
+
+  it('public routes answer without a session', async () => {
+    for (const [k, e] of Object.entries(TABLE).filter(([, x]) => x.public)) {
+      const [method] = k.split(' ');
+      const req = await e.request();
+      const res = await call(t.app, null, method as 'GET', req.url, req.body);
+      expect(res.statusCode, k).toBe(200);
+    }
+  });
+});
