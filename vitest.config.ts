@@ -12,8 +12,9 @@ export default defineConfig({
     // Each API file opens its own in-memory PGlite; two workers suit a 2-core machine.
     maxWorkers: 2,
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'test/process/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'test/process/**/*.test.ts'], environment: 'node' } },
       {
+        extends: true,
         test: {
           name: 'api-pglite',
           include: api,
@@ -22,6 +23,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'api-postgres',
           include: api,
@@ -31,6 +33,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],

@@ -10,7 +10,7 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerErrorHandling, zodValidatorCompiler } from './http/errors.js';
-import { registerAuth } from './http/auth.js';
+import { registerAuth, registerAuthGate } from './http/auth.js';
 import { registerSecurityHeaders } from './http/headers.js';
 import { healthRoutes } from './domain/health/health.routes.js';
 import { sessionRoutes } from './domain/session/session.routes.js';
@@ -59,6 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSecurityHeaders(app, deps.config);
   await app.register(cookie);
   registerAuth(app, deps.database, deps.config);
+  registerAuthGate(app);
 
   await app.register(swagger, {
     openapi: {

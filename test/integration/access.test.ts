@@ -42,6 +42,15 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/session': { public: true, request: async () => ({ url: '/api/v1/session', body: { email: r.emails.office, password: TEST_PASSWORD } }) },
   'DELETE /api/v1/session': { roles: ALL, request: async () => ({ url: '/api/v1/session' }) },
   'GET /api/v1/me': { roles: ALL, request: async () => ({ url: '/api/v1/me' }) },
+  'GET /api/v1/sessions': { roles: ALL, request: async () => ({ url: '/api/v1/sessions' }) },
+  'DELETE /api/v1/sessions': { roles: ALL, request: async () => ({ url: '/api/v1/sessions' }) },
+  // Another user's session id is not found among mine: 404 for everyone is the expected answer,
+  // so this entry uses the caller's own second session (see sessionRequest).
+  'DELETE /api/v1/sessions/:id': { roles: ALL, request: async () => ({ url: '/api/v1/sessions/__own__' }) },
+  'POST /api/v1/me/totp-enrolments': { roles: ALL, request: async () => ({ url: '/api/v1/me/totp-enrolments' }) },
+  // Confirming needs a code from the app: covered in session.test.ts; here only who may reach it
+  // (a wrong code answers 401 invalid_totp, which the table treats as "reached").
+  'POST /api/v1/me/totp-enrolments/confirmations': { roles: ALL, request: async () => ({ url: '/api/v1/me/totp-enrolments/confirmations', body: { code: '000000' } }) },
   'GET /api/v1/organisations': { roles: ALL, request: async () => ({ url: '/api/v1/organisations' }) },
   'GET /api/v1/municipalities': { roles: ALL, request: async () => ({ url: '/api/v1/municipalities' }) },
   'GET /api/v1/programmes/:id/pledges': { roles: STOCK_READERS, request: async () => ({ url: `/api/v1/programmes/${r.programmeId}/pledges` }) },
@@ -103,9 +112,23 @@ describe('access table', () => {
   it.each(cases)('%s as %s (allowed: %s)', async (k, account, allowed) => {
     const [method] = k.split(' ');
     const req = await TABLE[k].request();
-    // Logging out ends the session: use a throw-away session for that route.
-    const s = k === 'DELETE /api/v1/session' ? await loginAs(t.app, r.emails[account], TEST_PASSWORD) : sessions[account]!;
-    const res = await call(t.app, s, method as 'GET', req.url, req.body);
+    // Routes that end or change the session get a throw-away session of the same account.
+    const throwAway = ['DELETE /api/v1/session', 'DELETE /api/v1/sessions', 'DELETE /api/v1/sessions/:id', 'POST /api/v1/me/totp-enrolments', 'POST /api/v1/me/totp-enrolments/confirmations'];
+    const s = throwAway.includes(k) ? await loginAs(t.app, r.emails[account], TEST_PASSWORD) : sessions[account]!;
+    let url = req.url;
+    if (url.includes('__own__')) {
+      const other = await loginAs(t.app, r.emails[account], TEST_PASSWORD);
+      const mine = (await call(t.app, other, 'GET', '/api/v1/sessions')).json().items as { id: string; current: boolean }[];
+      url = url.replace('__own__', mine.find((x) => x.current)!.id);
+    }
+    const res = await call(t.app, s, method as 'GET', url, req.body);
+    // Logging out everywhere also ended the shared session of this account: log in again.
+    if (k === 'DELETE /api/v1/sessions') sessions[account] = await loginAs(t.app, r.emails[account], TEST_PASSWORD);
+    if (k === 'POST /api/v1/me/totp-enrolments/confirmations' && allowed) {
+      expect(res.statusCode, res.body).toBe(401);
+      expect(res.json().code).toBe('invalid_totp');
+      return;
+    }
     if (allowed) expect(res.statusCode, `${k} as ${account}: ${res.body}`).toBeLessThan(300);
     else {
       expect(res.statusCode, `${k} as ${account}: ${res.body}`).toBe(403);

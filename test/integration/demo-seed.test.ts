@@ -7,7 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../src/server/db/seed
 let t: TestApp;
 let programmeId: string;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demoMode: true });
   await seedDemo(t.database);
   const list = (await call(t.app, null, 'GET', '/api/v1/programmes?limit=200')).json().items as { id: string; name: string }[];
   programmeId = list.find((p) => p.name === 'Living Lab Eerst een Thuis')!.id;

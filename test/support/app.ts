@@ -15,11 +15,12 @@ export interface TestApp {
  * A real app on a real database: an in-memory PGlite for the api-pglite project, the run's
  * PostgreSQL database for api-postgres. Call once per test file (beforeAll).
  */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(opts: { demoMode?: boolean } = {}): Promise<TestApp> {
   const kind = process.env.TEST_DB ?? 'pglite';
   const database = kind === 'postgres' ? await openPostgres(inject('postgresUrl'), 4) : await openPglite();
   if (kind !== 'postgres') await migrate(database);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false' });
+  // Demo mode only changes whether demo accounts may skip the second factor.
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: opts.demoMode ? 'true' : 'false' });
   const app = await buildApp({ config, database });
   await app.ready();
   return {

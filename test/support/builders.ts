@@ -48,12 +48,14 @@ export interface BuiltRegion {
  * A fresh region (tenant) with organisations of every kind, one account per role, a programme
  * with two tranches, and no units: tests add what they need, so no test depends on another's data.
  */
-export async function buildRegion(database: Database, opts: { target?: number } = {}): Promise<BuiltRegion> {
+export async function buildRegion(database: Database, opts: { target?: number; totpRequiredRoles?: Role[] } = {}): Promise<BuiltRegion> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const hash = await passwordHash;
   const tag = crypto.randomBytes(5).toString('hex');
   const regionId = uuid();
   await database.query('INSERT INTO regions (id, code, name) VALUES ($1, $2, $3)', [regionId, `T-${tag}`, `Testregio ${tag}`]);
+  // Tests log in with passwords only, unless a test asks for the second factor for some roles.
+  await database.query('INSERT INTO security_settings (region_id, totp_required_roles) VALUES ($1, $2)', [regionId, opts.totpRequiredRoles ?? []]);
   const municipalities = { a: uuid(), b: uuid() };
   await database.query('INSERT INTO municipalities (region_id, id, name) VALUES ($1, $2, $3), ($1, $4, $5)', [
     regionId, municipalities.a, `Gemeente A ${tag}`, municipalities.b, `Gemeente B ${tag}`,

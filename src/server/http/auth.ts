@@ -9,9 +9,15 @@ import type { AccessContext } from './context.js';
 export const SESSION_COOKIE = 'eh_session';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A route anyone may call without a session (the counter, the login). */
+    public?: boolean;
+  }
   interface FastifyRequest {
     ctx: AccessContext | null;
     csrfToken: string | null;
+    /** The session passed the password but not yet the second factor (enrolment pending). */
+    mfaPending: boolean;
   }
 }
 
@@ -28,6 +34,7 @@ interface SessionRow {
   organisation_kind: string;
   roles: Role[];
   active: boolean;
+  mfa_pending: boolean;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -40,14 +47,16 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function registerAuth(app: FastifyInstance, database: Database, config: Config) {
   app.decorateRequest('ctx', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('mfaPending', false);
   app.addHook('onRequest', async (req) => {
     req.ctx = null;
+    req.mfaPending = false;
     const token = req.cookies?.[SESSION_COOKIE];
     if (!token || !req.url.startsWith('/api/')) return;
     const id = hashToken(token);
     const [row] = await database.query<SessionRow>(
       `SELECT s.id, s.user_id, s.region_id, s.csrf_token, s.created_at, s.last_seen_at,
-              u.organisation_id, u.roles, u.active, o.kind AS organisation_kind
+              s.mfa_pending, u.organisation_id, u.roles, u.active, o.kind AS organisation_kind
          FROM sessions s
          JOIN users u ON u.id = s.user_id
          JOIN organisations o ON o.id = u.organisation_id
@@ -75,6 +84,7 @@ export function registerAuth(app: FastifyInstance, database: Database, config: C
       address: req.ip,
     };
     req.csrfToken = row.csrf_token;
+    req.mfaPending = row.mfa_pending;
     // Logging in again while an old session cookie is still present needs no token.
     const isLogin = req.method === 'POST' && req.url.split('?')[0] === '/api/v1/session';
     if (UNSAFE.has(req.method) && !isLogin) {
@@ -93,12 +103,32 @@ export function registerAuth(app: FastifyInstance, database: Database, config: C
   });
 }
 
-/** The caller's access context, or 401 when the request has no valid session. */
-export function requireUser(req: FastifyRequest): AccessContext {
+/**
+ * Refuses a request without a session before its input is validated, so anonymous callers learn
+ * nothing about a protected route's schema. Routes mark themselves `config: { public: true }`.
+ */
+export function registerAuthGate(app: FastifyInstance) {
+  app.addHook('preValidation', async (req) => {
+    if (!req.url.startsWith('/api/v1/') || req.routeOptions.config?.public) return;
+    requireUser(req, { allowMfaPending: true });
+  });
+}
+
+/**
+ * The caller's access context, or 401 when the request has no valid session. A session that
+ * still has to set up its second factor only reaches the routes that allow it (403 elsewhere).
+ */
+export function requireUser(req: FastifyRequest, opts: { allowMfaPending?: boolean } = {}): AccessContext {
   if (!req.ctx) {
     throw new AppError('unauthenticated', {
       nl: 'Log in om dit te bekijken.',
       en: 'Log in to see this.',
+    });
+  }
+  if (req.mfaPending && !opts.allowMfaPending) {
+    throw new AppError('mfa_required', {
+      nl: 'Uw rol werkt met persoonsgegevens: stel eerst een tweede factor (authenticator-app) in.',
+      en: 'Your role works with personal data: set up a second factor (authenticator app) first.',
     });
   }
   return req.ctx;

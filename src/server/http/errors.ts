@@ -16,6 +16,10 @@ export const ERROR_CATALOGUE = {
   version_conflict: { status: 409, nl: 'Iemand anders heeft dit intussen gewijzigd', en: 'Someone else changed this in the meantime' },
   conflict: { status: 409, nl: 'Conflict met bestaande gegevens', en: 'Conflict with existing data' },
   rate_limited: { status: 429, nl: 'Te veel pogingen', en: 'Too many attempts' },
+  account_locked: { status: 429, nl: 'Account tijdelijk geblokkeerd', en: 'Account temporarily locked' },
+  totp_required: { status: 401, nl: 'Tweede factor nodig', en: 'Second factor required' },
+  invalid_totp: { status: 401, nl: 'De code klopt niet', en: 'The code is incorrect' },
+  mfa_required: { status: 403, nl: 'Stel eerst de tweede factor in', en: 'Set up the second factor first' },
   internal: { status: 500, nl: 'Er ging iets mis aan onze kant', en: 'Something went wrong on our side' },
 } as const;
 

@@ -277,7 +277,8 @@ async function write(run: Run, passwordHash: string): Promise<number> {
     ]);
   }
   for (const a of DEMO_ACCOUNTS) {
-    await run('INSERT INTO users (region_id, id, organisation_id, email, name, password_hash, roles) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    // Demo accounts may log in without a second factor, but only while the server runs in demo mode.
+    await run('INSERT INTO users (region_id, id, organisation_id, email, name, password_hash, roles, totp_exempt) VALUES ($1, $2, $3, $4, $5, $6, $7, true)', [
       region, id('user', a.email), org.get(a.organisation), a.email, a.name, passwordHash, a.roles,
     ]);
   }

@@ -23,6 +23,7 @@ export function programmesRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get(
     '/api/v1/programmes',
     {
+      config: { public: true },
       schema: {
         tags: ['programmes'],
         summary: 'Programma’s / programmes',
@@ -38,6 +39,7 @@ export function programmesRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get(
     '/api/v1/programmes/:id',
     {
+      config: { public: true },
       schema: {
         tags: ['programmes'],
         summary: 'Eén programma met evaluatiemomenten / one programme with its review moments',
@@ -50,6 +52,7 @@ export function programmesRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get(
     '/api/v1/programmes/:id/counter',
     {
+      config: { public: true },
       schema: {
         tags: ['programmes'],
         summary: 'De teller op een peildatum / the counter on a date',
@@ -66,6 +69,7 @@ export function programmesRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get(
     '/api/v1/programmes/:id/counter/history',
     {
+      config: { public: true },
       schema: {
         tags: ['programmes'],
         summary: 'De teller per maand / the counter month by month',

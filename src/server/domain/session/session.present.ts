@@ -5,7 +5,7 @@ import { canManageLocations } from '../locations/locations.policy.js';
 import { canManagePledges } from '../pledges/pledges.policy.js';
 
 /** What the client learns about the logged-in user: no password hash, no session id. */
-export function presentMe(user: SessionUser, csrfToken: string): MeOut {
+export function presentMe(user: SessionUser, csrfToken: string, mfaPending: boolean): MeOut {
   const actor = { roles: user.roles, organisationId: user.organisationId };
   return {
     id: user.id,
@@ -15,6 +15,7 @@ export function presentMe(user: SessionUser, csrfToken: string): MeOut {
     organisation: { id: user.organisationId, name: user.organisationName, kind: user.organisationKind },
     region: { id: user.regionId, name: user.regionName },
     csrfToken,
+    mfa: { enabled: user.totpEnabled, required: user.totpRequired, pending: mfaPending },
     abilities: {
       manageUnits: can.createUnit(actor),
       manageLocations: canManageLocations(actor),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Secret, TOTP } from 'otpauth';
 import { call, createTestApp, loginAs, type TestApp } from '../../../../test/support/app.js';
 import { buildRegion, TEST_PASSWORD, type BuiltRegion } from '../../../../test/support/builders.js';
 
@@ -70,5 +71,95 @@ describe('session', () => {
     expect((await call(t.app, s, 'GET', '/api/v1/me')).statusCode).toBe(401);
     const again = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: r.emails.referrer, password: TEST_PASSWORD } });
     expect(again.statusCode).toBe(401);
+  });
+});
+
+describe('second factor, lock-out and sessions', () => {
+  const codeFor = (secret: string, offsetSteps = 0) =>
+    new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: Date.now() + offsetSteps * 30_000 });
+
+  it('sends a role that sees personal data to enrolment first, then requires the code at every login', async () => {
+    const region = await buildRegion(t.database, { totpRequiredRoles: ['care_worker'] });
+    const email = region.emails.careWorker;
+    const first = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: TEST_PASSWORD } });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().mfa).toEqual({ enabled: false, required: true, pending: true });
+    const pending = { cookie: `eh_session=${first.cookies[0].value}`, csrf: first.json().csrfToken };
+    // Until enrolled, only enrolment, /me and logout are open.
+    expect((await call(t.app, pending, 'GET', '/api/v1/units')).json().code).toBe('mfa_required');
+    const start = await call(t.app, pending, 'POST', '/api/v1/me/totp-enrolments');
+    expect(start.statusCode).toBe(201);
+    expect(start.json().otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
+    expect(start.json().qrSvg).toContain('<svg');
+    const secret = start.json().secret as string;
+    expect((await call(t.app, pending, 'POST', '/api/v1/me/totp-enrolments/confirmations', { code: '000000' })).statusCode).toBe(401);
+    const confirm = await call(t.app, pending, 'POST', '/api/v1/me/totp-enrolments/confirmations', { code: codeFor(secret) });
+    expect(confirm.statusCode).toBe(201);
+    const recoveryCodes = confirm.json().recoveryCodes as string[];
+    expect(recoveryCodes).toHaveLength(10);
+    // The session was rotated: the old cookie is gone, the new one has full rights.
+    expect((await call(t.app, pending, 'GET', '/api/v1/me')).statusCode).toBe(401);
+    const rotated = { cookie: `eh_session=${confirm.cookies[0].value}`, csrf: confirm.json().csrfToken };
+    expect((await call(t.app, rotated, 'GET', '/api/v1/units')).statusCode).toBe(200);
+
+    const noCode = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: TEST_PASSWORD } });
+    expect(noCode.statusCode).toBe(401);
+    expect(noCode.json().code).toBe('totp_required');
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: TEST_PASSWORD, totp: '123456' === codeFor(secret) ? '654321' : '123456' } });
+    expect(wrong.json().code).toBe('invalid_totp');
+    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: TEST_PASSWORD, totp: codeFor(secret) } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().mfa.pending).toBe(false);
+    // A recovery code works once.
+    const rec = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: TEST_PASSWORD, recoveryCode: recoveryCodes[0] } });
+    expect(rec.statusCode).toBe(200);
+    const again = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: TEST_PASSWORD, recoveryCode: recoveryCodes[0] } });
+    expect(again.statusCode).toBe(401);
+  });
+
+  it('locks an account after five wrong passwords, also for the right one, and logs every attempt', async () => {
+    const region = await buildRegion(t.database);
+    const email = region.emails.assessor;
+    for (let i = 0; i < 5; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: `fout-${i}` }, remoteAddress: `10.9.0.${i}` });
+      expect(res.statusCode).toBe(401);
+    }
+    const locked = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: TEST_PASSWORD }, remoteAddress: '10.9.1.1' });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().code).toBe('account_locked');
+    const attempts = await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM login_attempts WHERE email = $1', [email]);
+    expect(attempts[0].n).toBe(6);
+    const audit = await t.database.query<{ action: string; result: string }>('SELECT action, result FROM audit_events WHERE region_id = $1 ORDER BY seq', [region.regionId]);
+    expect(audit.filter((a) => a.result === 'refused')).toHaveLength(6);
+    expect(audit.some((a) => a.action === 'account_locked')).toBe(true);
+  });
+
+  it('refuses an address after too many failures, whichever accounts it tries', async () => {
+    const address = `10.8.${Math.floor(Math.random() * 250)}.7`;
+    for (let i = 0; i < 20; i++) {
+      await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: `gok${i}@test.example`, password: 'x' }, remoteAddress: address });
+    }
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: r.emails.office, password: TEST_PASSWORD }, remoteAddress: address });
+    expect(res.statusCode).toBe(429);
+    expect(res.json().code).toBe('rate_limited');
+  });
+
+  it('lists my active sessions and logs out everywhere', async () => {
+    const a = await loginAs(t.app, r.emails.municipality, TEST_PASSWORD);
+    const b = await loginAs(t.app, r.emails.municipality, TEST_PASSWORD);
+    const list = (await call(t.app, a, 'GET', '/api/v1/sessions')).json().items as { id: string; current: boolean }[];
+    expect(list.length).toBeGreaterThanOrEqual(2);
+    expect(list.filter((s) => s.current)).toHaveLength(1);
+    const other = list.find((s) => !s.current)!;
+    expect((await call(t.app, a, 'DELETE', `/api/v1/sessions/${other.id}`)).statusCode).toBe(204);
+    expect((await call(t.app, a, 'DELETE', '/api/v1/sessions')).statusCode).toBe(204);
+    expect((await call(t.app, a, 'GET', '/api/v1/me')).statusCode).toBe(401);
+    expect((await call(t.app, b, 'GET', '/api/v1/me')).statusCode).toBe(401);
+  });
+
+  it('ends a session after its absolute lifetime even when in use', async () => {
+    const s = await loginAs(t.app, r.emails.admin, TEST_PASSWORD);
+    await t.database.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM users WHERE email = $1)", [r.emails.admin]);
+    expect((await call(t.app, s, 'GET', '/api/v1/me')).statusCode).toBe(401);
   });
 });
