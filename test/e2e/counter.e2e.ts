@@ -24,8 +24,8 @@ describe('programme office: the counter', () => {
     await page.goto(`${server.url}/`);
     await page.waitForURL(/\/login/);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByLabel(/e-mail/i).fill('programma@eerstethuis.demo');
-    await page.getByLabel(/wachtwoord/i).fill('eerstethuis-demo');
+    await page.locator('#login-email').fill('programma@eerstethuis.demo');
+    await page.locator('#login-password').fill('eerstethuis-demo');
     await page.getByRole('button', { name: /inloggen/i }).click();
 
     await page.getByTestId('counter-realised').waitFor();
@@ -44,9 +44,9 @@ describe('programme office: the counter', () => {
 
     await page.getByRole('link', { name: /woningen/i }).first().click();
     await page.getByRole('link', { name: /nieuwe woning/i }).or(page.getByRole('button', { name: /nieuwe woning/i })).first().click();
-    await page.getByLabel(/naam|label|omschrijving/i).first().fill('E2E testwoning');
-    await page.getByLabel(/gemeente/i).first().selectOption({ label: 'Houten' });
-    await page.getByLabel(/woonvorm|vorm/i).first().selectOption('existing_stock');
+    await page.locator('#unit-label').fill('E2E testwoning');
+    await page.locator('#unit-municipality').selectOption({ label: 'Houten' });
+    await page.locator('#unit-form').selectOption('existing_stock');
     await page.getByRole('button', { name: /opslaan|toevoegen|aanmaken/i }).click();
     await page.getByText('E2E testwoning').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);

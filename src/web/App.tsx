@@ -1,0 +1,68 @@
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { useMe } from './api/hooks';
+import { Layout } from './components/Layout';
+import { Loading, QueryError } from './components/States';
+import { MeProvider, ProgrammeProvider } from './session';
+import { LoginPage } from './pages/login/LoginPage';
+import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { UnitsPage } from './pages/units/UnitsPage';
+import { UnitNewPage } from './pages/units/UnitNewPage';
+import { UnitDetailPage } from './pages/units/UnitDetailPage';
+import { LocationsPage } from './pages/locations/LocationsPage';
+import { LocationNewPage } from './pages/locations/LocationNewPage';
+import { LocationDetailPage } from './pages/locations/LocationDetailPage';
+import { PledgesPage } from './pages/pledges/PledgesPage';
+import { OrganisationsPage } from './pages/organisations/OrganisationsPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+/** Everything behind the login: GET /me answering 401 sends the user to /login. */
+function RequireAuth() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) {
+    return (
+      <Layout>
+        <Loading />
+      </Layout>
+    );
+  }
+  if (me.isError) {
+    return (
+      <Layout>
+        <QueryError error={me.error} onRetry={() => void me.refetch()} />
+      </Layout>
+    );
+  }
+  if (!me.data) {
+    return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  }
+  return (
+    <MeProvider me={me.data}>
+      <ProgrammeProvider>
+        <Layout me={me.data}>
+          <Outlet />
+        </Layout>
+      </ProgrammeProvider>
+    </MeProvider>
+  );
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireAuth />}>
+        <Route index element={<DashboardPage />} />
+        <Route path="units" element={<UnitsPage />} />
+        <Route path="units/new" element={<UnitNewPage />} />
+        <Route path="units/:id" element={<UnitDetailPage />} />
+        <Route path="locations" element={<LocationsPage />} />
+        <Route path="locations/new" element={<LocationNewPage />} />
+        <Route path="locations/:id" element={<LocationDetailPage />} />
+        <Route path="pledges" element={<PledgesPage />} />
+        <Route path="organisations" element={<OrganisationsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

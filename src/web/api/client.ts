@@ -1,0 +1,227 @@
+// A small typed fetch client for the eerstethuis API.
+// - same-origin cookies (the session cookie is httpOnly)
+// - X-CSRF-Token on every write, taken from the last `me` / login answer
+// - problem+json answers become an ApiError
+
+import type {
+  CounterHistory,
+  Counter,
+  Health,
+  LocationDetail,
+  Location,
+  LocationFilters,
+  LocationPatch,
+  LoginRequest,
+  Me,
+  Municipality,
+  NewLocation,
+  NewPledge,
+  NewUnit,
+  Organisation,
+  OrganisationKind,
+  Page,
+  Pledge,
+  Problem,
+  ProblemFieldError,
+  Programme,
+  ProgrammeDetail,
+  StatusChange,
+  Tranche,
+  Unit,
+  UnitDetail,
+  UnitFilters,
+  UnitPatch,
+} from './types';
+
+const BASE = '/api';
+
+let csrfToken: string | null = null;
+
+/** Remember the CSRF token handed out by GET /me or POST /session. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(status: number, problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+
+  get code(): string | undefined {
+    return this.problem.code;
+  }
+
+  get fieldErrors(): ProblemFieldError[] {
+    return this.problem.errors ?? [];
+  }
+}
+
+/** A network failure (server unreachable) is reported as status 0. */
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type QueryValue = string | number | undefined | null;
+
+export function buildQuery(params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toProblem(status: number, body: unknown): Problem {
+  if (isObject(body)) {
+    const errors = Array.isArray(body.errors)
+      ? body.errors.filter(isObject).map(
+          (e): ProblemFieldError => ({
+            path:
+              typeof e.path === 'string' || Array.isArray(e.path)
+                ? (e.path as string | Array<string | number>)
+                : '',
+            message: typeof e.message === 'string' ? e.message : '',
+            messageEn: typeof e.messageEn === 'string' ? e.messageEn : undefined,
+          }),
+        )
+      : undefined;
+    const str = (key: string): string | undefined =>
+      typeof body[key] === 'string' ? (body[key] as string) : undefined;
+    return {
+      type: str('type'),
+      title: str('title'),
+      titleEn: str('titleEn'),
+      status: typeof body.status === 'number' ? body.status : status,
+      detail: str('detail'),
+      detailEn: str('detailEn'),
+      code: str('code'),
+      errors,
+    };
+  }
+  return { status };
+}
+
+async function send<T>(method: Method, path: string, body?: unknown, retried = false): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(`${BASE}${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, { code: 'network_error' });
+  }
+
+  if (response.status === 204) return undefined as T;
+
+  const contentType = response.headers.get('content-type') ?? '';
+  const parsed: unknown = contentType.includes('json') ? await response.json().catch(() => null) : null;
+
+  if (!response.ok) {
+    const problem = toProblem(response.status, parsed);
+    // A stale CSRF token (e.g. after the session was renewed): fetch a fresh one and retry once.
+    if (
+      response.status === 403 &&
+      method !== 'GET' &&
+      !retried &&
+      (problem.code ?? '').toLowerCase().includes('csrf')
+    ) {
+      const me = await send<Me>('GET', '/v1/me', undefined, true).catch(() => null);
+      if (me) {
+        setCsrfToken(me.csrfToken);
+        return send<T>(method, path, body, true);
+      }
+    }
+    throw new ApiError(response.status, problem);
+  }
+  return parsed as T;
+}
+
+/** Follow nextCursor until the end (for small reference lists such as organisations). */
+async function fetchAll<T>(path: string, params: Record<string, QueryValue> = {}): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  for (let guard = 0; guard < 50; guard++) {
+    const page: Page<T> = await send<Page<T>>('GET', `${path}${buildQuery({ ...params, limit: 200, cursor })}`);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  return items;
+}
+
+export const api = {
+  health: () => send<Health>('GET', '/health'),
+
+  // session
+  me: async (): Promise<Me> => {
+    const me = await send<Me>('GET', '/v1/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  },
+  login: async (body: LoginRequest): Promise<Me> => {
+    const me = await send<Me>('POST', '/v1/session', body);
+    setCsrfToken(me.csrfToken);
+    return me;
+  },
+  logout: async (): Promise<void> => {
+    await send<void>('DELETE', '/v1/session');
+    setCsrfToken(null);
+  },
+
+  // programmes
+  programmes: () => fetchAll<Programme>('/v1/programmes'),
+  programme: (id: string) => send<ProgrammeDetail>('GET', `/v1/programmes/${encodeURIComponent(id)}`),
+  counter: (programmeId: string, date?: string) =>
+    send<Counter>('GET', `/v1/programmes/${encodeURIComponent(programmeId)}/counter${buildQuery({ date })}`),
+  counterHistory: (programmeId: string, range: { from?: string; to?: string } = {}) =>
+    send<CounterHistory>(
+      'GET',
+      `/v1/programmes/${encodeURIComponent(programmeId)}/counter/history${buildQuery(range)}`,
+    ),
+  pledges: (programmeId: string) => fetchAll<Pledge>(`/v1/programmes/${encodeURIComponent(programmeId)}/pledges`),
+  createPledge: (programmeId: string, body: NewPledge) =>
+    send<Pledge>('POST', `/v1/programmes/${encodeURIComponent(programmeId)}/pledges`, body),
+  tranches: (programmeId: string) => fetchAll<Tranche>(`/v1/programmes/${encodeURIComponent(programmeId)}/tranches`),
+
+  // reference data
+  municipalities: () => fetchAll<Municipality>('/v1/municipalities'),
+  organisations: (kind?: OrganisationKind) => fetchAll<Organisation>('/v1/organisations', { kind }),
+
+  // locations
+  locations: (filters: LocationFilters, cursor?: string | null, limit = 50) =>
+    send<Page<Location>>('GET', `/v1/locations${buildQuery({ ...filters, cursor, limit })}`),
+  allLocations: (filters: LocationFilters) => fetchAll<Location>('/v1/locations', { ...filters }),
+  location: (id: string) => send<LocationDetail>('GET', `/v1/locations/${encodeURIComponent(id)}`),
+  createLocation: (body: NewLocation) => send<Location>('POST', '/v1/locations', body),
+  updateLocation: (id: string, body: LocationPatch) =>
+    send<Location>('PATCH', `/v1/locations/${encodeURIComponent(id)}`, body),
+
+  // units
+  units: (filters: UnitFilters, cursor?: string | null, limit = 50) =>
+    send<Page<Unit>>('GET', `/v1/units${buildQuery({ ...filters, cursor, limit })}`),
+  unit: (id: string) => send<UnitDetail>('GET', `/v1/units/${encodeURIComponent(id)}`),
+  createUnit: (body: NewUnit) => send<Unit>('POST', '/v1/units', body),
+  updateUnit: (id: string, body: UnitPatch) => send<Unit>('PATCH', `/v1/units/${encodeURIComponent(id)}`, body),
+  changeUnitStatus: (id: string, body: StatusChange) =>
+    send<Unit>('POST', `/v1/units/${encodeURIComponent(id)}/status-changes`, body),
+};

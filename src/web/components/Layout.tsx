@@ -1,0 +1,138 @@
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import type { Me } from '../api/types';
+import { useLogout } from '../api/hooks';
+import { LANGS, useI18n, type MessageKey } from '../i18n';
+import { Button } from './Button';
+
+const NAV: Array<{ to: string; label: MessageKey; end?: boolean }> = [
+  { to: '/', label: 'nav.dashboard', end: true },
+  { to: '/units', label: 'nav.units' },
+  { to: '/locations', label: 'nav.locations' },
+  { to: '/pledges', label: 'nav.pledges' },
+  { to: '/organisations', label: 'nav.organisations' },
+];
+
+export function LanguageSwitch() {
+  const { lang, setLang, t } = useI18n();
+  return (
+    <div className="eh-lang" role="group" aria-label={t('lang.switch')}>
+      {LANGS.map((code) => (
+        <button
+          key={code}
+          type="button"
+          lang={code}
+          className="eh-lang__button"
+          aria-pressed={lang === code}
+          onClick={() => setLang(code)}
+        >
+          {code.toUpperCase()}
+          <span className="eh-visually-hidden"> – {t(code === 'nl' ? 'lang.nl' : 'lang.en')}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function UserName({ me }: { me: Me }) {
+  const { t } = useI18n();
+  return (
+    <p className="eh-user__name">
+      <span className="eh-visually-hidden">{t('header.user')}: </span>
+      <strong>{me.name}</strong>
+      <span className="eh-user__org">{me.organisation.name}</span>
+    </p>
+  );
+}
+
+function LogoutButton() {
+  const { t } = useI18n();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return (
+    <Button
+      appearance="secondary"
+      className="eh-user__logout"
+      busy={logout.isPending}
+      disabled={logout.isPending}
+      onClick={() =>
+        logout.mutate(undefined, {
+          onSettled: () => navigate('/login', { replace: true, state: { loggedOut: true } }),
+        })
+      }
+    >
+      {logout.isPending ? t('header.loggingOut') : t('header.logout')}
+    </Button>
+  );
+}
+
+/** Move focus to the page heading after client-side navigation, so screen readers announce the new page. */
+function useFocusOnNavigate(mainRef: RefObject<HTMLElement | null>) {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    const main = mainRef.current;
+    if (!main) return;
+    const heading = main.querySelector('h1');
+    const target: HTMLElement = heading ?? main;
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: false });
+  }, [pathname, mainRef]);
+}
+
+/** The page frame: skip link, header (brand, user, language, navigation), one <main>, footer. */
+export function Layout({ me, children }: { me?: Me; children: ReactNode }) {
+  const { t } = useI18n();
+  const mainRef = useRef<HTMLElement>(null);
+  useFocusOnNavigate(mainRef);
+  return (
+    <div className="utrecht-document utrecht-page-layout eh-app">
+      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
+        {t('app.skipLink')}
+      </a>
+      <header className="utrecht-page-header eh-header">
+        <div className="utrecht-page-header__content eh-header__content">
+          <div className="eh-brand">
+            <Link to="/" className="eh-brand__link">
+              <span className="eh-brand__mark" aria-hidden="true" />
+              <span className="eh-brand__name">{t('app.name')}</span>
+            </Link>
+            <span className="eh-brand__tagline">{t('app.tagline')}</span>
+          </div>
+          <div className="eh-header__tools">
+            {me ? <UserName me={me} /> : null}
+            <div className="eh-header__actions">
+              {me ? <LogoutButton /> : null}
+              <LanguageSwitch />
+            </div>
+          </div>
+        </div>
+        {me ? (
+          <nav className="utrecht-nav-bar eh-nav" aria-label={t('nav.label')}>
+            <div className="utrecht-nav-bar__content eh-nav__content">
+              <ul className="utrecht-nav-list eh-nav__list">
+                {NAV.map((item) => (
+                  <li className="utrecht-nav-list__item" key={item.to}>
+                    <NavLink to={item.to} end={item.end} className="utrecht-nav-list__link eh-nav__link">
+                      {t(item.label)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </nav>
+        ) : null}
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="utrecht-page-body eh-main">
+        <div className="utrecht-page-body__content eh-main__content">{children}</div>
+      </main>
+      <footer className="eh-footer">
+        <div className="eh-footer__content">
+          <p className="utrecht-paragraph">{t('app.footer')}</p>
+        </div>
+      </footer>
+    </div>
+  );
+}
