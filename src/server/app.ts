@@ -19,6 +19,7 @@ import { programmesRoutes } from './domain/programmes/programmes.routes.js';
 import { pledgesRoutes } from './domain/pledges/pledges.routes.js';
 import { locationsRoutes } from './domain/locations/locations.routes.js';
 import { unitsRoutes } from './domain/units/units.routes.js';
+import { usersRoutes } from './domain/users/users.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   pledgesRoutes(app, deps);
   locationsRoutes(app, deps);
   unitsRoutes(app, deps);
+  usersRoutes(app, deps);
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -42,3 +42,12 @@ export async function rows<T>(tx: Tx, query: ReturnType<typeof sql>): Promise<T[
   const res = (await tx.execute(query)) as unknown as { rows: T[] };
   return res.rows;
 }
+
+/**
+ * A text[] parameter. Drizzle expands a JS array inside sql`` into a list of parameters, which
+ * is right for IN (…) but not for an array column, so arrays travel as one array literal.
+ */
+export function textArray(values: readonly string[]) {
+  const literal = `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+  return sql`${literal}::text[]`;
+}

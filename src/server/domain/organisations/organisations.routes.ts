@@ -5,8 +5,9 @@ import { requireUser } from '../../http/auth.js';
 import { inContext } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
 import { problemResponses } from '../../http/openapi.js';
-import { MunicipalityList, OrganisationList, OrganisationQuery } from './organisations.schema.js';
-import { listMunicipalities, listOrganisations } from './organisations.service.js';
+import { CreateOrganisationBody, MunicipalityList, Organisation, OrganisationList, OrganisationParams, OrganisationQuery, UpdateOrganisationBody } from './organisations.schema.js';
+import { createOrganisation, getOrganisation, listMunicipalities, listOrganisations, updateOrganisation } from './organisations.service.js';
+import { canOrganisations } from '../users/users.policy.js';
 import { presentMunicipality, presentOrganisation } from './organisations.present.js';
 import { canReadOrganisations } from './organisations.policy.js';
 
@@ -42,6 +43,43 @@ export function organisationsRoutes(app: FastifyInstance, deps: AppDeps) {
       const ctx = requireUser(req);
       const items = await inContext(deps.database, ctx, (tx) => listMunicipalities(tx, ctx.regionId));
       return { items: items.map(presentMunicipality), nextCursor: null };
+    },
+  );
+  r.post(
+    '/api/v1/organisations',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Organisatie toevoegen (programmabureau) / add an organisation (programme office)',
+        body: CreateOrganisationBody,
+        response: { 201: Organisation, ...problemResponses(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) => {
+      const ctx = requireUser(req);
+      if (!canOrganisations.manage(ctx)) throw forbidden();
+      const out = await inContext(deps.database, ctx, async (tx) => presentOrganisation(await getOrganisation(tx, ctx.regionId, await createOrganisation(tx, ctx, req.body))));
+      return reply.status(201).send(out);
+    },
+  );
+  r.patch(
+    '/api/v1/organisations/:id',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Organisatie wijzigen (programmabureau) / change an organisation (programme office)',
+        params: OrganisationParams,
+        body: UpdateOrganisationBody,
+        response: { 200: Organisation, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const ctx = requireUser(req);
+      if (!canOrganisations.manage(ctx)) throw forbidden();
+      return inContext(deps.database, ctx, async (tx) => {
+        await updateOrganisation(tx, ctx, req.params.id, req.body);
+        return presentOrganisation(await getOrganisation(tx, ctx.regionId, req.params.id));
+      });
     },
   );
 }

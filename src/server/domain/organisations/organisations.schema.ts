@@ -13,3 +13,14 @@ export const OrganisationQuery = z.object({ kind: z.enum(ORGANISATION_KINDS).opt
 
 export const Municipality = z.object({ id: z.uuid(), name: z.string() });
 export const MunicipalityList = z.object({ items: z.array(Municipality), nextCursor: z.string().nullable() });
+
+export const OrganisationParams = z.object({ id: z.uuid() });
+export const CreateOrganisationBody = z.object({
+  name: z.string().trim().min(2).max(200),
+  kind: z.enum(ORGANISATION_KINDS),
+  municipalityId: z.uuid().nullable().optional(),
+});
+export const UpdateOrganisationBody = z.object({
+  name: z.string().trim().min(2).max(200).optional(),
+  municipalityId: z.uuid().nullable().optional(),
+});
