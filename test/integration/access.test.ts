@@ -18,6 +18,8 @@ const STOCK_READERS = ALL.filter((x) => x !== 'researcher');
 interface Entry {
   public?: boolean;
   roles?: Role[];
+  /** Answers other than 2xx/403 for some roles: 404 where the record is another organisation's. */
+  expect?: Partial<Record<Role, number>>;
   /** Builds a fresh valid request (path and body) for one try. */
   request: () => Promise<{ url: string; body?: unknown }>;
 }
@@ -92,13 +94,14 @@ const TABLE: Record<string, Entry> = {
   },
   'GET /api/v1/programmes/:id/tranches': { roles: STOCK_READERS, request: async () => ({ url: `/api/v1/programmes/${r.programmeId}/tranches` }) },
   'GET /api/v1/locations': { roles: STOCK_READERS, request: async () => ({ url: '/api/v1/locations' }) },
-  'GET /api/v1/locations/:id': { roles: STOCK_READERS, request: async () => ({ url: `/api/v1/locations/${await freshLocation()}` }) },
+  // The location belongs to corporation B and municipality A: corporation A does not see it.
+  'GET /api/v1/locations/:id': { roles: STOCK_READERS, expect: { corporation: 404 }, request: async () => ({ url: `/api/v1/locations/${await freshLocation()}` }) },
   'POST /api/v1/locations': {
     roles: ['programme_office'],
     request: async () => ({ url: '/api/v1/locations', body: { programmeId: r.programmeId, name: 'Nieuw', municipalityId: r.municipalities.a, form: 'mixed', deliveryMode: 'project' } }),
   },
   // Corporation A does not own these locations (corporation B does): only the office may edit.
-  'PATCH /api/v1/locations/:id': { roles: ['programme_office'], request: async () => ({ url: `/api/v1/locations/${await freshLocation()}`, body: { version: 1, district: 'Wijk' } }) },
+  'PATCH /api/v1/locations/:id': { roles: ['programme_office'], expect: { corporation: 404 }, request: async () => ({ url: `/api/v1/locations/${await freshLocation()}`, body: { version: 1, district: 'Wijk' } }) },
   'GET /api/v1/units': { roles: STOCK_READERS, request: async () => ({ url: '/api/v1/units' }) },
   'GET /api/v1/units/:id': { roles: STOCK_READERS, request: async () => ({ url: `/api/v1/units/${await freshUnit()}` }) },
   'POST /api/v1/units': { roles: ['programme_office'], request: async () => ({ url: '/api/v1/units', body: unitBody() }) },
@@ -136,9 +139,12 @@ describe('access table', () => {
   });
 
   const cases = protectedRoutes.flatMap(([k, e]) =>
-    ROLE_ACCOUNTS.filter((a) => a.key !== 'careWorkerB' && a.key !== 'corporationB').map((a) => [k, a.key, e.roles!.includes(a.role)] as const),
+    ROLE_ACCOUNTS.filter((a) => a.key !== 'careWorkerB' && a.key !== 'corporationB').map(
+      (a) => [k, a.key, e.expect?.[a.role] ?? (e.roles!.includes(a.role) ? 'allowed' : 403)] as const,
+    ),
   );
-  it.each(cases)('%s as %s (allowed: %s)', async (k, account, allowed) => {
+  it.each(cases)('%s as %s → %s', async (k, account, expected) => {
+    const allowed = expected === 'allowed';
     const [method] = k.split(' ');
     const req = await TABLE[k].request();
     // Routes that end or change the session get a throw-away session of the same account.
@@ -158,7 +164,9 @@ describe('access table', () => {
       expect(res.json().code).toBe('invalid_totp');
       return;
     }
-    if (allowed) expect(res.statusCode, `${k} as ${account}: ${res.body}`).toBeLessThan(300);
+    if (typeof expected === 'number' && expected !== 403) {
+      expect(res.statusCode, `${k} as ${account}: ${res.body}`).toBe(expected);
+    } else if (allowed) expect(res.statusCode, `${k} as ${account}: ${res.body}`).toBeLessThan(300);
     else {
       expect(res.statusCode, `${k} as ${account}: ${res.body}`).toBe(403);
       expect(res.json().code).toBe('forbidden');

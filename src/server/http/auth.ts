@@ -32,6 +32,7 @@ interface SessionRow {
   last_seen_at: Date;
   organisation_id: string;
   organisation_kind: string;
+  organisation_municipality_id: string | null;
   roles: Role[];
   active: boolean;
   mfa_pending: boolean;
@@ -56,7 +57,7 @@ export function registerAuth(app: FastifyInstance, database: Database, config: C
     const id = hashToken(token);
     const [row] = await database.query<SessionRow>(
       `SELECT s.id, s.user_id, s.region_id, s.csrf_token, s.created_at, s.last_seen_at,
-              s.mfa_pending, u.organisation_id, u.roles, u.active, o.kind AS organisation_kind
+              s.mfa_pending, u.organisation_id, u.roles, u.active, o.kind AS organisation_kind, o.municipality_id AS organisation_municipality_id
          FROM sessions s
          JOIN users u ON u.id = s.user_id
          JOIN organisations o ON o.id = u.organisation_id
@@ -78,6 +79,7 @@ export function registerAuth(app: FastifyInstance, database: Database, config: C
       userId: row.user_id,
       organisationId: row.organisation_id,
       organisationKind: row.organisation_kind,
+      municipalityId: row.organisation_municipality_id,
       regionId: row.region_id,
       roles: row.roles,
       sessionId: id,

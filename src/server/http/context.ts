@@ -7,6 +7,8 @@ export interface AccessContext {
   userId: string;
   organisationId: string;
   organisationKind: string;
+  /** The municipality of the user's organisation (a municipality sees its own units). */
+  municipalityId: string | null;
   regionId: string;
   roles: Role[];
   sessionId: string;
@@ -16,10 +18,14 @@ export interface AccessContext {
 /** The context of an anonymous request to a public route (the counter is public aggregate data). */
 export const PUBLIC_CONTEXT = null;
 
+/** The role request transactions run as: not the owner, not a superuser, so RLS applies. */
+export const APP_ROLE = 'eerstethuis_app';
+
 /**
  * Runs `fn` in one transaction that carries the access context as transaction-local settings
- * (`set_config(..., true)`), so row-level security and audit triggers see who is acting.
- * Everything `fn` writes commits together or not at all.
+ * (`set_config(..., true)`) and, for a logged-in user, runs as the app role so PostgreSQL's
+ * row-level security scopes every query (migration 0011). Public routes (ctx null) answer only
+ * aggregates and run as the connecting user. Everything `fn` writes commits together or not at all.
  */
 export async function inContext<T>(
   database: Database,
@@ -31,8 +37,10 @@ export async function inContext<T>(
       sql`SELECT set_config('app.user_id', ${ctx?.userId ?? ''}, true),
                  set_config('app.organisation_id', ${ctx?.organisationId ?? ''}, true),
                  set_config('app.region_id', ${ctx?.regionId ?? ''}, true),
-                 set_config('app.roles', ${ctx ? ctx.roles.join(',') : ''}, true)`,
+                 set_config('app.roles', ${ctx ? ctx.roles.join(',') : ''}, true),
+                 set_config('app.municipality_id', ${ctx?.municipalityId ?? ''}, true)`,
     );
+    if (ctx) await tx.execute(sql.raw(`SET LOCAL ROLE ${APP_ROLE}`));
     return fn(tx);
   });
 }

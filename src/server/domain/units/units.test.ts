@@ -147,7 +147,7 @@ describe('units', () => {
     expect(await countEvents()).toBe(events);
   });
 
-  it('lets a corporation change the units of its own locations only', async () => {
+  it('lets a corporation see and change the units of its own locations only', async () => {
     const own = await buildLocation(t.database, r, { corporation: r.orgs.corporationA });
     const other = await buildLocation(t.database, r, { corporation: r.orgs.corporationB });
     const mk = async (loc: string) =>
@@ -157,9 +157,15 @@ describe('units', () => {
     const corp = await loginAs(t.app, r.emails.corporation, TEST_PASSWORD);
     const ok = await call(t.app, corp, 'POST', `/api/v1/units/${ownUnit}/status-changes`, { status: 'available', effectiveDate: '2021-03-01' });
     expect(ok.statusCode).toBe(201);
+    // Another corporation's unit does not exist for this corporation (row-level security): 404.
     const refused = await call(t.app, corp, 'POST', `/api/v1/units/${otherUnit}/status-changes`, { status: 'available', effectiveDate: '2021-03-01' });
-    expect(refused.statusCode).toBe(403);
-    expect((await call(t.app, corp, 'GET', `/api/v1/units/${otherUnit}`)).json().abilities.changeStatus).toBe(false);
+    expect(refused.statusCode).toBe(404);
+    expect((await call(t.app, corp, 'GET', `/api/v1/units/${otherUnit}`)).statusCode).toBe(404);
+    const list = (await call(t.app, corp, 'GET', '/api/v1/units?limit=200')).json().items.map((u: { id: string }) => u.id);
+    expect(list).toContain(ownUnit);
+    expect(list).not.toContain(otherUnit);
+    // The programme office sees both and may change either.
+    expect((await call(t.app, office, 'GET', `/api/v1/units/${otherUnit}`)).json().abilities.changeStatus).toBe(true);
   });
 
   it('answers 404 for a unit of another region, also to its programme office', async () => {

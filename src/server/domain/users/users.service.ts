@@ -85,7 +85,7 @@ export async function updateUser(tx: Tx, ctx: AccessContext, target: UserRow, b:
     throw new AppError('version_conflict', { nl: 'Deze gebruiker is intussen gewijzigd. Laad opnieuw.', en: 'This user was changed in the meantime. Reload.' });
   }
   const rightsChanged = (b.roles && b.roles.join() !== target.roles.join()) || b.active === false;
-  if (rightsChanged) await tx.execute(sql`UPDATE sessions SET ended_at = now() WHERE user_id = ${target.id} AND ended_at IS NULL`);
+  if (rightsChanged) await tx.execute(sql`SELECT end_user_sessions(${target.id}::uuid)`);
   await recordAudit(tx, actorOf(ctx), {
     action: 'user_changed', resourceType: 'user', resourceId: target.id,
     details: { roles: b.roles ?? null, active: b.active ?? null, sessionsEnded: Boolean(rightsChanged) },
