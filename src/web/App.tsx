@@ -13,7 +13,10 @@ import { LocationNewPage } from './pages/locations/LocationNewPage';
 import { LocationDetailPage } from './pages/locations/LocationDetailPage';
 import { PledgesPage } from './pages/pledges/PledgesPage';
 import { OrganisationsPage } from './pages/organisations/OrganisationsPage';
+import { SecondFactorPage } from './pages/security/SecondFactorPage';
+import { SessionsPage } from './pages/security/SessionsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { SECOND_FACTOR_PATH } from './paths';
 
 /** Everything behind the login: GET /me answering 401 sends the user to /login. */
 function RequireAuth() {
@@ -35,6 +38,10 @@ function RequireAuth() {
   }
   if (!me.data) {
     return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  }
+  // Until the second factor is set up the server refuses everything else (403 mfa_required).
+  if (me.data.mfa.pending && location.pathname !== SECOND_FACTOR_PATH) {
+    return <Navigate to={SECOND_FACTOR_PATH} replace />;
   }
   return (
     <MeProvider me={me.data}>
@@ -61,6 +68,8 @@ export function App() {
         <Route path="locations/:id" element={<LocationDetailPage />} />
         <Route path="pledges" element={<PledgesPage />} />
         <Route path="organisations" element={<OrganisationsPage />} />
+        <Route path="beveiliging/tweede-factor" element={<SecondFactorPage />} />
+        <Route path="beveiliging/sessies" element={<SessionsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

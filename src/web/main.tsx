@@ -10,10 +10,20 @@ import { keys } from './api/hooks';
 import { I18nProvider } from './i18n';
 import { App } from './App';
 
-/** A 401 on any request means the session ended: forget the user, the router then shows /login. */
+const CODE_REFUSALS = ['invalid_credentials', 'totp_required', 'invalid_totp'];
+
+/**
+ * A 401 on any request means the session ended: forget the user, the router then shows /login.
+ * A 403 `mfa_required` means this session must first set up its second factor: refetch the user,
+ * whose `mfa.pending` makes the router show the enrolment page.
+ */
 function onUnauthorised(error: unknown, queryKey?: readonly unknown[]) {
-  if (isApiError(error) && error.status === 401 && queryKey?.[0] !== keys.me[0]) {
+  if (!isApiError(error) || queryKey?.[0] === keys.me[0]) return;
+  // 401s that judge a typed password or code (login, second-factor confirmation) are no ended session
+  if (error.status === 401 && !CODE_REFUSALS.includes(error.code ?? '')) {
     queryClient.setQueryData(keys.me, null);
+  } else if (error.status === 403 && error.code === 'mfa_required') {
+    void queryClient.invalidateQueries({ queryKey: keys.me });
   }
 }
 
@@ -21,8 +31,9 @@ const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: (error, query) => onUnauthorised(error, query.queryKey) }),
   mutationCache: new MutationCache({
     onError: (error, _variables, _context, mutation) => {
-      // a failed login is not an ended session
-      if (mutation.options.mutationKey?.[0] !== 'login') onUnauthorised(error);
+      // a failed login or a wrong second-factor code is not an ended session
+      const key = mutation.options.mutationKey?.[0];
+      if (key !== 'login' && key !== 'totp-confirmation') onUnauthorised(error);
     },
   }),
   defaultOptions: {

@@ -42,7 +42,9 @@ function readStoredProgramme(): string | null {
 }
 
 export function ProgrammeProvider({ children }: { children: ReactNode }) {
-  const query = useProgrammes();
+  // A session that must first set up its second factor may not read programmes (403 mfa_required).
+  const me = useContext(MeContext);
+  const query = useProgrammes(!me?.mfa.pending);
   const [selectedId, setSelectedId] = useState<string | null>(readStoredProgramme);
   const programmes = useMemo(() => query.data ?? [], [query.data]);
   const programme = programmes.find((p) => p.id === selectedId) ?? programmes[0];

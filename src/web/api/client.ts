@@ -25,7 +25,10 @@ import type {
   ProblemFieldError,
   Programme,
   ProgrammeDetail,
+  SessionInfo,
   StatusChange,
+  TotpConfirmed,
+  TotpEnrolment,
   Tranche,
   Unit,
   UnitDetail,
@@ -185,6 +188,22 @@ export const api = {
   },
   logout: async (): Promise<void> => {
     await send<void>('DELETE', '/v1/session');
+    setCsrfToken(null);
+  },
+
+  // second factor and sessions
+  startTotpEnrolment: () => send<TotpEnrolment>('POST', '/v1/me/totp-enrolments'),
+  /** Activates the second factor; the server rotates the session cookie and hands out a new CSRF token. */
+  confirmTotpEnrolment: async (code: string): Promise<TotpConfirmed> => {
+    const out = await send<TotpConfirmed>('POST', '/v1/me/totp-enrolments/confirmations', { code });
+    setCsrfToken(out.csrfToken);
+    return out;
+  },
+  sessions: () => send<Page<SessionInfo>>('GET', '/v1/sessions'),
+  endSession: (id: string) => send<void>('DELETE', `/v1/sessions/${encodeURIComponent(id)}`),
+  /** Ends every session of the user, this one included. */
+  endAllSessions: async (): Promise<void> => {
+    await send<void>('DELETE', '/v1/sessions');
     setCsrfToken(null);
   },
 

@@ -25,6 +25,7 @@ import type {
 
 export const keys = {
   me: ['me'] as const,
+  sessions: ['sessions'] as const,
   programmes: ['programmes'] as const,
   programme: (id: string) => ['programmes', id] as const,
   counter: (programmeId: string, date: string) => ['counter', programmeId, date] as const,
@@ -93,10 +94,58 @@ export function useLogout() {
   });
 }
 
+// ---------------------------------------------------------------- second factor and sessions
+
+export function useStartTotpEnrolment() {
+  return useMutation({ mutationKey: ['totp-enrolment'], mutationFn: () => api.startTotpEnrolment() });
+}
+
+/**
+ * Confirms the second factor. The server rotated the session: the client already holds the new
+ * CSRF token; the cached user is marked enrolled at once (no longer pending), and refetched later.
+ */
+export function useConfirmTotpEnrolment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: ['totp-confirmation'],
+    mutationFn: (code: string) => api.confirmTotpEnrolment(code),
+    onSuccess: (out) => {
+      client.setQueryData<Me | null>(keys.me, (me) =>
+        me ? { ...me, csrfToken: out.csrfToken, mfa: { ...me.mfa, enabled: true, pending: false } } : me,
+      );
+    },
+  });
+}
+
+export function useSessions() {
+  return useQuery({ queryKey: keys.sessions, queryFn: () => api.sessions(), staleTime: 0 });
+}
+
+export function useEndSession() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.endSession(id),
+    onSettled: () => client.invalidateQueries({ queryKey: keys.sessions }),
+  });
+}
+
+/** "Log out everywhere": afterwards nothing cached belongs to anyone. */
+export function useEndAllSessions() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: ['logout-everywhere'],
+    mutationFn: () => api.endAllSessions(),
+    onSuccess: () => {
+      client.clear();
+      client.setQueryData(keys.me, null);
+    },
+  });
+}
+
 // ---------------------------------------------------------------- programmes
 
-export function useProgrammes() {
-  return useQuery({ queryKey: keys.programmes, queryFn: () => api.programmes(), staleTime: 5 * 60_000 });
+export function useProgrammes(enabled = true) {
+  return useQuery({ queryKey: keys.programmes, queryFn: () => api.programmes(), staleTime: 5 * 60_000, enabled });
 }
 
 export function useProgramme(id: string | undefined) {

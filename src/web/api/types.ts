@@ -85,15 +85,52 @@ export interface Me {
   organisation: OrganisationRef;
   region: { id: string; name: string };
   csrfToken: string;
-  /** Second-factor state (later issue); optional so the client works with or without it. */
-  mfa?: { enabled: boolean; required: boolean; pending: boolean };
+  /**
+   * Second-factor state: `enabled` = a TOTP factor is set up; `required` = the user's role needs one;
+   * `pending` = this session may only set it up (the server answers 403 `mfa_required` elsewhere).
+   */
+  mfa: MfaState;
   abilities: Abilities;
 }
 
+export interface MfaState {
+  enabled: boolean;
+  required: boolean;
+  pending: boolean;
+}
+
+/** POST /api/v1/session: with a second factor, either `totp` (6 digits) or `recoveryCode`. */
 export interface LoginRequest {
   email: string;
   password: string;
   totp?: string;
+  recoveryCode?: string;
+}
+
+/** POST /api/v1/me/totp-enrolments (201): a new, not yet active secret. */
+export interface TotpEnrolment {
+  secret: string;
+  otpauthUrl: string;
+  /** An SVG document made by the server; shown through a data: URL in an <img>, never as HTML. */
+  qrSvg: string;
+}
+
+/** POST /api/v1/me/totp-enrolments/confirmations (201): the session was rotated. */
+export interface TotpConfirmed {
+  /** Shown once; only their hashes are stored. */
+  recoveryCodes: string[];
+  csrfToken: string;
+}
+
+/** One of the user's open sessions (GET /api/v1/sessions). */
+export interface SessionInfo {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  userAgent: string | null;
+  address: string | null;
+  /** The session of this request. */
+  current: boolean;
 }
 
 export interface Health {

@@ -274,3 +274,54 @@ export function CheckboxGroup({ id, legend, options, values, onChange, descripti
     </fieldset>
   );
 }
+
+interface CheckboxFieldProps {
+  id: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  description?: ReactNode;
+  error?: string | null;
+  required?: boolean;
+}
+
+/** One checkbox with its label (e.g. a confirmation), with the error above it like other fields. */
+export function CheckboxField({ id, label, checked, onChange, description, error, required }: CheckboxFieldProps) {
+  return (
+    <div
+      className={cx(
+        'utrecht-form-field',
+        error && 'utrecht-form-field--invalid',
+        'eh-field',
+        'eh-checkbox-field',
+      )}
+    >
+      {description ? (
+        <div className="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
+          {description}
+        </div>
+      ) : null}
+      {error ? (
+        <div className="utrecht-form-field__error-message utrecht-form-field-error-message eh-field-error" id={`${id}-error`}>
+          {error}
+        </div>
+      ) : null}
+      <div className="eh-checkbox">
+        <input
+          type="checkbox"
+          id={id}
+          name={id}
+          className={cx('utrecht-checkbox', 'utrecht-checkbox--html-input', error && 'utrecht-checkbox--invalid')}
+          checked={checked}
+          onChange={(event) => onChange(event.target.checked)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, description, error)}
+          aria-required={required || undefined}
+        />
+        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+    </div>
+  );
+}

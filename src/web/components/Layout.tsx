@@ -1,9 +1,10 @@
-import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../api/types';
 import { useLogout } from '../api/hooks';
 import { LANGS, useI18n, type MessageKey } from '../i18n';
 import { Button } from './Button';
+import { SECOND_FACTOR_PATH, SESSIONS_PATH } from '../paths';
 
 const NAV: Array<{ to: string; label: MessageKey; end?: boolean }> = [
   { to: '/', label: 'nav.dashboard', end: true },
@@ -66,6 +67,56 @@ function LogoutButton() {
   );
 }
 
+/**
+ * "Beveiliging": a disclosure button with links to the second factor and the session list.
+ * Escape closes it and returns the focus to the button; so does leaving it with Tab.
+ */
+function SecurityMenu() {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const items: Array<{ to: string; label: MessageKey; id: string }> = [
+    { to: SECOND_FACTOR_PATH, label: 'mfa.title', id: 'security-menu-second-factor' },
+    { to: SESSIONS_PATH, label: 'sessions.title', id: 'security-menu-sessions' },
+  ];
+  return (
+    <div
+      className="eh-menu"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          setOpen(false);
+          buttonRef.current?.focus();
+        }
+      }}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
+      <Button
+        id="security-menu-button"
+        ref={buttonRef}
+        appearance="secondary"
+        className="eh-menu__button"
+        aria-expanded={open}
+        aria-controls="security-menu"
+        onClick={() => setOpen((current) => !current)}
+      >
+        {t('header.security')}
+        <span className="eh-menu__caret" aria-hidden="true" />
+      </Button>
+      <ul id="security-menu" className="eh-menu__list" hidden={!open} aria-label={t('header.securityMenu')}>
+        {items.map((item) => (
+          <li key={item.to} className="eh-menu__item">
+            <NavLink id={item.id} to={item.to} className="eh-menu__link" onClick={() => setOpen(false)}>
+              {t(item.label)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** Move focus to the page heading after client-side navigation, so screen readers announce the new page. */
 function useFocusOnNavigate(mainRef: RefObject<HTMLElement | null>) {
   const { pathname } = useLocation();
@@ -104,12 +155,14 @@ export function Layout({ me, children }: { me?: Me; children: ReactNode }) {
           <div className="eh-header__tools">
             {me ? <UserName me={me} /> : null}
             <div className="eh-header__actions">
+              {me && !me.mfa.pending ? <SecurityMenu /> : null}
               {me ? <LogoutButton /> : null}
               <LanguageSwitch />
             </div>
           </div>
         </div>
-        {me ? (
+        {/* until the second factor is set up, every other page is refused: no menu */}
+        {me && !me.mfa.pending ? (
           <nav className="utrecht-nav-bar eh-nav" aria-label={t('nav.label')}>
             <div className="utrecht-nav-bar__content eh-nav__content">
               <ul className="utrecht-nav-list eh-nav__list">

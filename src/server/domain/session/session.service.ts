@@ -186,7 +186,12 @@ export async function login(
         'UPDATE recovery_codes SET used_at = now() WHERE id = (SELECT id FROM recovery_codes WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL LIMIT 1) RETURNING id',
         [row.id, hashRecoveryCode(input.recoveryCode!)],
       );
-      if (used.length === 0) await fail('wrong_recovery_code', new AppError('invalid_totp'));
+      if (used.length === 0) {
+        await fail('wrong_recovery_code', new AppError('invalid_totp', {
+          nl: 'Deze herstelcode klopt niet of is al gebruikt.',
+          en: 'This recovery code is incorrect or has been used.',
+        }));
+      }
     }
   } else if (totpRequired(row, opts.demoMode)) {
     mfaPending = true;
@@ -285,8 +290,9 @@ export async function confirmTotpEnrolment(
     }
     await tx.execute(sql`UPDATE sessions SET ended_at = now() WHERE id = ${ctx.sessionId}`);
     await tx.execute(
-      sql`INSERT INTO sessions (id, user_id, region_id, csrf_token, expires_at, address, mfa_pending)
-          VALUES (${hashToken(token)}, ${ctx.userId}, ${ctx.regionId}, ${csrfToken}, now() + make_interval(hours => ${absoluteHours}), ${ctx.address}, false)`,
+      sql`INSERT INTO sessions (id, user_id, region_id, csrf_token, expires_at, address, user_agent, mfa_pending)
+          SELECT ${hashToken(token)}, ${ctx.userId}, ${ctx.regionId}, ${csrfToken}, now() + make_interval(hours => ${absoluteHours}), ${ctx.address}, user_agent, false
+            FROM sessions WHERE id = ${ctx.sessionId}`,
     );
   });
   await audit(database, { regionId: ctx.regionId, userId: ctx.userId, organisationId: ctx.organisationId, role: ctx.roles.join(','), address: ctx.address }, {
