@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { machine, type BenchSection } from './lib.js';
 import { counterBench } from './counter.bench.js';
 import { startupBench } from './startup.bench.js';
+import { matchingBench } from './matching.bench.js';
 
 /**
  * `npm run bench`: runs every benchmark and writes docs/performance.md. Benchmarks, not tests:
@@ -10,6 +11,7 @@ import { startupBench } from './startup.bench.js';
 const BENCHES: [string, () => Promise<BenchSection>][] = [
   ['startup', startupBench],
   ['counter', counterBench],
+  ['matching', matchingBench],
 ];
 
 const only = process.argv.slice(2);

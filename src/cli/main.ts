@@ -1,8 +1,11 @@
 import { loadConfig, ConfigError } from '../server/config.js';
-import { openDatabase, serve } from '../server/main.js';
-import { migrate } from '../server/db/migrate.js';
-import { seedDemo } from '../server/db/seed/demo.js';
-import { DataDirLockedError } from '../server/db/client.js';
+import type { Database } from '../server/db/client.js';
+import { assignCommand } from './assign.js';
+
+// The server's modules (Fastify, the database drivers) are loaded only by the commands that use
+// them, so a pure command such as `assign` starts quickly and never opens a database.
+const serverMain = () => import('../server/main.js');
+const dbMigrate = () => import('../server/db/migrate.js');
 
 const HELP = `eerstethuis — Housing First-platform
 
@@ -10,12 +13,16 @@ Gebruik / usage:
   eerstethuis serve          start de server (UI en API) / start the server
   eerstethuis migrate        voer databasemigraties uit / run database migrations
   eerstethuis seed --demo    maak de demoregio aan / create the demo region
+  eerstethuis assign FILE    los een toewijzingsprobleem op (OR-Library-formaat) en druk
+                             de optimale kosten en de toewijzing af / solve an assignment
+                             problem (OR-Library format), print its optimal cost and pairs
   eerstethuis help           deze tekst / this text
 
 Omgeving / environment: PORT, DATA_DIR, DATABASE_URL, NODE_ENV (zie README).`;
 
-async function withDatabase(fn: (db: Awaited<ReturnType<typeof openDatabase>>['database']) => Promise<void>) {
+async function withDatabase(fn: (db: Database) => Promise<void>) {
   const config = loadConfig();
+  const { openDatabase } = await serverMain();
   const { database, release } = await openDatabase(config);
   try {
     await fn(database);
@@ -30,10 +37,11 @@ async function main(argv: string[]) {
   switch (command) {
     case 'serve':
     case undefined:
-      await serve();
+      await (await serverMain()).serve();
       return;
     case 'migrate':
       await withDatabase(async (db) => {
+        const { migrate } = await dbMigrate();
         const applied = await migrate(db);
         console.log(applied.length ? `Toegepast / applied: ${applied.join(', ')}` : 'Niets te doen / nothing to do');
       });
@@ -48,10 +56,16 @@ async function main(argv: string[]) {
         process.exit(1);
       }
       await withDatabase(async (db) => {
+        const [{ migrate }, { seedDemo }] = await Promise.all([dbMigrate(), import('../server/db/seed/demo.js')]);
         await migrate(db);
         const r = await seedDemo(db);
         console.log(r.units ? `Demoregio aangemaakt: ${r.units} woningen, ${r.users} accounts` : 'Demoregio bestond al / demo region already present');
       });
+      return;
+    }
+    case 'assign': {
+      const code = assignCommand(rest);
+      if (code !== 0) process.exit(code);
       return;
     }
     case 'help':
@@ -65,7 +79,10 @@ async function main(argv: string[]) {
   }
 }
 
-main(process.argv.slice(2)).catch((err) => {
+main(process.argv.slice(2)).catch(async (err) => {
+  // Only a command that opened the database can fail with DataDirLockedError; importing the
+  // class here, on the error path, keeps the database modules out of the other commands.
+  const { DataDirLockedError } = await import('../server/db/client.js');
   if (err instanceof ConfigError || err instanceof DataDirLockedError) {
     console.error(err.message);
     process.exit(1);
