@@ -13,6 +13,7 @@ Gebruik / usage:
   eerstethuis serve          start de server (UI en API) / start the server
   eerstethuis migrate        voer databasemigraties uit / run database migrations
   eerstethuis seed --demo    maak de demoregio aan / create the demo region
+  eerstethuis audit verify   controleer de hashketen van het auditlogboek / verify the audit chain
   eerstethuis assign FILE    los een toewijzingsprobleem op (OR-Library-formaat) en druk
                              de optimale kosten en de toewijzing af / solve an assignment
                              problem (OR-Library format), print its optimal cost and pairs
@@ -61,6 +62,26 @@ async function main(argv: string[]) {
         const r = await seedDemo(db);
         console.log(r.units ? `Demoregio aangemaakt: ${r.units} woningen, ${r.users} accounts` : 'Demoregio bestond al / demo region already present');
       });
+      return;
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') {
+        console.error('Gebruik / usage: eerstethuis audit verify');
+        process.exit(2);
+      }
+      let broken = 0;
+      await withDatabase(async (db) => {
+        const { verifyAudit } = await import('../server/domain/audit/audit.service.js');
+        const result = await verifyAudit(db);
+        for (const b of result.broken) console.error(`regio ${b.regionId}, rij ${b.seq}: ${b.reason}`);
+        broken = result.broken.length;
+        console.log(
+          broken
+            ? `Auditketen VERBROKEN: ${broken} fout(en) in ${result.rows} rijen / audit chain BROKEN`
+            : `Auditketen in orde: ${result.rows} rijen in ${result.regions} regio's / audit chain intact`,
+        );
+      });
+      if (broken) process.exit(1);
       return;
     }
     case 'assign': {
