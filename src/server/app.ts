@@ -20,6 +20,13 @@ import { pledgesRoutes } from './domain/pledges/pledges.routes.js';
 import { locationsRoutes } from './domain/locations/locations.routes.js';
 import { unitsRoutes } from './domain/units/units.routes.js';
 import { usersRoutes } from './domain/users/users.routes.js';
+import { participantsRoutes } from './domain/participants/participants.routes.js';
+import { referralsRoutes } from './domain/referrals/referrals.routes.js';
+import { assessmentsRoutes } from './domain/assessments/assessments.routes.js';
+import { suitabilityRoutes } from './domain/suitability/suitability.routes.js';
+import { riskScreeningRoutes } from './domain/riskScreening/riskScreening.routes.js';
+import { waitingListRoutes } from './domain/waitingList/waitingList.routes.js';
+import { importsRoutes } from './domain/imports/imports.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -88,6 +95,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   locationsRoutes(app, deps);
   unitsRoutes(app, deps);
   usersRoutes(app, deps);
+  participantsRoutes(app, deps);
+  referralsRoutes(app, deps);
+  assessmentsRoutes(app, deps);
+  suitabilityRoutes(app, deps);
+  riskScreeningRoutes(app, deps);
+  waitingListRoutes(app, deps);
+  importsRoutes(app, deps);
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

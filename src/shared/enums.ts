@@ -40,3 +40,110 @@ export type UnitStatus = (typeof UNIT_STATUSES)[number];
 
 /** Statuses that count as "realised" on the counter: the location is in use or confirmed. */
 export const REALISED_STATUSES: readonly UnitStatus[] = ['location_found', 'available', 'allocated', 'occupied'];
+
+// —— Participants (issue 3) ——
+
+/**
+ * A participant's phase. Order: referred → eligible | not_eligible → assessed → ready → matched →
+ * housed → exited; withdrawn from any phase before housed. The machine lives in
+ * server/domain/participants/participants.machine.ts.
+ */
+export const PARTICIPANT_PHASES = [
+  'referred',
+  'eligible',
+  'not_eligible',
+  'assessed',
+  'ready',
+  'matched',
+  'housed',
+  'exited',
+  'withdrawn',
+] as const;
+export type ParticipantPhase = (typeof PARTICIPANT_PHASES)[number];
+
+/** Phases of someone still waiting for a home. */
+export const WAITING_PHASES: readonly ParticipantPhase[] = ['referred', 'eligible', 'assessed', 'ready', 'matched'];
+/** Phases of someone active in the programme: waiting, or housed with guidance. The by-name list shows these by default. */
+export const ACTIVE_PHASES: readonly ParticipantPhase[] = [...WAITING_PHASES, 'housed'];
+
+/** Where someone stays now. */
+export const CURRENT_PLACES = ['street', 'night_shelter', 'shelter_24h', 'sheltered_housing', 'with_friends', 'other'] as const;
+export type CurrentPlace = (typeof CURRENT_PLACES)[number];
+
+/** Needs of the home. */
+export const HOME_NEEDS = ['ground_floor', 'accessible', 'pets', 'no_stairs'] as const;
+export type HomeNeed = (typeof HOME_NEEDS)[number];
+
+/**
+ * What the participant consented to: sharing within the programme's partners (needed for
+ * matching), sharing with the housing corporation of an offered home, pseudonymised research.
+ */
+export const CONSENT_SCOPES = ['programme', 'housing', 'research'] as const;
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+
+/** Eligibility question 1: homeless, or about to become so? */
+export const HOMELESSNESS = ['homeless', 'at_risk', 'no'] as const;
+export type Homelessness = (typeof HOMELESSNESS)[number];
+
+/** Why someone is not eligible. */
+export const NOT_ELIGIBLE_REASONS = ['not_homeless', 'not_expected_independent', 'outside_target_group', 'other'] as const;
+/** Why someone is withdrawn before being housed. */
+export const WITHDRAWAL_REASONS = [
+  'own_choice',
+  'housed_elsewhere',
+  'not_reachable',
+  'needs_more_care',
+  'moved_out_of_region',
+  'deceased',
+  'other',
+] as const;
+/** Why someone left the programme after being housed. */
+export const EXIT_REASONS = ['guidance_completed', 'moved_on', 'returned_to_shelter', 'evicted', 'deceased', 'other'] as const;
+/** Every reason code, for the column's check and the API schema. */
+export const PHASE_REASONS = [
+  'not_homeless',
+  'not_expected_independent',
+  'outside_target_group',
+  'own_choice',
+  'housed_elsewhere',
+  'not_reachable',
+  'needs_more_care',
+  'moved_out_of_region',
+  'deceased',
+  'guidance_completed',
+  'moved_on',
+  'returned_to_shelter',
+  'evicted',
+  'other',
+] as const;
+export type PhaseReason = (typeof PHASE_REASONS)[number];
+
+/** Why an organisation is involved with (and so may see) a participant. */
+export const PARTICIPANT_RELATIONS = ['referrer', 'provider', 'assessor', 'consulted'] as const;
+export type ParticipantRelation = (typeof PARTICIPANT_RELATIONS)[number];
+
+/** Care assessment (zorginhoudelijke beoordeling). */
+export const INDICATION_TYPES = ['beschermd_thuis', 'ambulant', 'other', 'none'] as const;
+export type IndicationType = (typeof INDICATION_TYPES)[number];
+export const GUIDANCE_INTENSITIES = ['light', 'moderate', 'intensive', 'very_intensive'] as const;
+export type GuidanceIntensity = (typeof GUIDANCE_INTENSITIES)[number];
+export const ASSESSMENT_STATUSES = ['requested', 'assigned', 'decided', 'cancelled'] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+
+/** Suitability framework (afwegingskader) for an intake home. */
+export const SUITABILITY_ANSWERS = ['yes', 'partly', 'no'] as const;
+export type SuitabilityAnswer = (typeof SUITABILITY_ANSWERS)[number];
+export const SUITABILITY_RESULTS = ['suitable', 'suitable_with_conditions', 'not_suitable'] as const;
+export type SuitabilityResult = (typeof SUITABILITY_RESULTS)[number];
+
+/** Risk screening (risicotaxatie) for domestic-violence cases. */
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+/** Criteria the by-name list can be ordered by (docs/priority.md); the tie-breaker is always the pseudonym. */
+export const PRIORITY_CRITERIA = ['waiting_list', 'referral_date', 'target_group', 'current_place'] as const;
+export type PriorityCriterion = (typeof PRIORITY_CRITERIA)[number];
+
+/** State of a CSV import. */
+export const IMPORT_STATUSES = ['validated', 'confirmed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];

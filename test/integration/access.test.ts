@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, loginAs, type Session, type TestApp } from '../support/app.js';
 import { buildLocation, buildRegion, ROLE_ACCOUNTS, TEST_PASSWORD, type BuiltRegion } from '../support/builders.js';
-import type { Role } from '../../src/shared/enums.js';
+import type { ParticipantPhase, Role } from '../../src/shared/enums.js';
+import { buildParticipant, importCsv, importRow, refer, referralBody, type Kit } from '../support/participants.js';
 
 /**
  * The access table: for every /api/v1 route, whether it is public, which roles may use it, and a
@@ -49,6 +50,37 @@ async function invitationToken(): Promise<string> {
 }
 async function freshLocation(): Promise<string> {
   return buildLocation(t.database, r, { corporation: r.orgs.corporationB });
+}
+
+// —— Participants (issue 3) ——
+const PARTICIPANT_ROLES: Role[] = ['programme_office', 'care_worker', 'care_manager', 'assessor', 'referrer'];
+const REFERRERS: Role[] = ['programme_office', 'care_worker', 'care_manager', 'referrer'];
+const IMPORTERS: Role[] = ['programme_office', 'care_manager', 'assessor', 'referrer'];
+/** Imports belong to their organisation and drafts to their author: the office made these, others who may use the route get 404. */
+const OFFICE_IMPORT: Partial<Record<Role, number>> = { care_manager: 404, referrer: 404, assessor: 404 };
+const OFFICE_DRAFT: Partial<Record<Role, number>> = { care_worker: 404, care_manager: 404, referrer: 404 };
+const kit = (): Kit => ({ t, r, s: sessions as Record<string, Session> });
+/** Referred by the referral team, guided by provider A, with an assessment requested: every participant role sees it. */
+const visibleParticipant = (phase: ParticipantPhase = 'referred', over: Record<string, unknown> = {}) => buildParticipant(kit(), phase, over);
+async function currentFramework(): Promise<{ id: string; version: number; criteria: { id: string }[] }> {
+  const list = (await call(t.app, sessions.office!, 'GET', `/api/v1/suitability-frameworks?programmeId=${r.programmeId}`)).json().items;
+  if (list.length) return list[0];
+  const res = await call(t.app, sessions.office!, 'POST', '/api/v1/suitability-frameworks', frameworkBody(0));
+  return res.json();
+}
+const frameworkBody = (baseVersion: number) => ({
+  programmeId: r.programmeId, name: 'Kader', suitableThreshold: 70, conditionalThreshold: 40, baseVersion,
+  criteria: [{ questionNl: 'Wil de kandidaat hier wonen?', questionEn: 'Does the candidate want to live here?', weight: 3, knockOut: true }],
+});
+async function officeImport(): Promise<string> {
+  const res = await call(t.app, sessions.office!, 'POST', '/api/v1/imports', { programmeId: r.programmeId, csv: importCsv([importRow()]) });
+  return res.json().id;
+}
+async function officeDraft(): Promise<string> {
+  return (await call(t.app, sessions.office!, 'POST', '/api/v1/referral-drafts', { data: { givenName: 'Concept' } })).json().id;
+}
+async function prioritySettingsVersion(): Promise<number> {
+  return (await call(t.app, sessions.office!, 'GET', `/api/v1/programmes/${r.programmeId}/priority-settings`)).json().version;
 }
 
 const TABLE: Record<string, Entry> = {
@@ -111,6 +143,114 @@ const TABLE: Record<string, Entry> = {
     roles: ['programme_office', 'corporation'],
     request: async () => ({ url: `/api/v1/units/${await freshUnit()}/status-changes`, body: { status: 'available', effectiveDate: '2021-02-01' } }),
   },
+  'GET /api/v1/participants': { roles: PARTICIPANT_ROLES, request: async () => ({ url: '/api/v1/participants' }) },
+  'POST /api/v1/participants': { roles: REFERRERS, request: async () => ({ url: '/api/v1/participants', body: referralBody(r) }) },
+  'POST /api/v1/participants/duplicate-checks': {
+    roles: REFERRERS,
+    request: async () => ({ url: '/api/v1/participants/duplicate-checks', body: { givenName: 'Jan', familyName: 'Controle', dateOfBirth: '1980-01-01' } }),
+  },
+  'GET /api/v1/participants/duplicates': { roles: ['programme_office'], request: async () => ({ url: '/api/v1/participants/duplicates' }) },
+  'GET /api/v1/participants/flow': { roles: PARTICIPANT_ROLES, request: async () => ({ url: '/api/v1/participants/flow?from=2021-01-01&to=2021-06-30' }) },
+  'GET /api/v1/participants/:id': { roles: PARTICIPANT_ROLES, request: async () => ({ url: `/api/v1/participants/${(await visibleParticipant()).id}` }) },
+  'PATCH /api/v1/participants/:id': {
+    roles: PARTICIPANT_ROLES,
+    request: async () => ({ url: `/api/v1/participants/${(await visibleParticipant()).id}`, body: { version: 1, currentPlace: 'street' } }),
+  },
+  'POST /api/v1/participants/:id/phase-changes': {
+    roles: REFERRERS,
+    request: async () => ({
+      url: `/api/v1/participants/${(await visibleParticipant()).id}/phase-changes`,
+      body: { phase: 'withdrawn', effectiveDate: '2021-02-01', reason: 'own_choice' },
+    }),
+  },
+  'POST /api/v1/participants/:id/referrals': {
+    roles: REFERRERS,
+    request: async () => ({
+      url: `/api/v1/participants/${(await visibleParticipant('withdrawn')).id}/referrals`,
+      body: { referredOn: '2021-03-01', homelessness: 'homeless', expectedIndependent: true, motivation: 'Komt terug en is weer gemotiveerd.' },
+    }),
+  },
+  'POST /api/v1/participants/:id/merges': {
+    roles: ['programme_office'],
+    request: async () => {
+      const a = await visibleParticipant();
+      const b = await refer(kit(), { givenName: 'Dubbel', familyName: a.code, dateOfBirth: '1985-06-15' });
+      return { url: `/api/v1/participants/${a.id}/merges`, body: { duplicateId: b.id, reason: 'Twee keer aangemeld.', version: 1 } };
+    },
+  },
+  'POST /api/v1/participants/:id/consultations': {
+    roles: ['programme_office'],
+    request: async () => ({ url: `/api/v1/participants/${(await visibleParticipant()).id}/consultations`, body: { organisationId: r.orgs.providerB } }),
+  },
+  // On the central waiting list, so the assessor sees the participant and is refused (403), not kept out (404).
+  'POST /api/v1/participants/:id/assessments': {
+    roles: REFERRERS,
+    request: async () => ({
+      url: `/api/v1/participants/${(await refer(kit(), { waitingListRegisteredOn: '2020-06-01' })).id}/assessments`,
+      body: { requestedOn: '2021-01-10' },
+    }),
+  },
+  'GET /api/v1/assessments/queue': { roles: ['programme_office', 'assessor'], request: async () => ({ url: '/api/v1/assessments/queue' }) },
+  'GET /api/v1/assessments/:id': { roles: PARTICIPANT_ROLES, request: async () => ({ url: `/api/v1/assessments/${(await visibleParticipant()).assessmentId}` }) },
+  'POST /api/v1/assessments/:id/assignments': {
+    roles: ['assessor'],
+    request: async () => ({ url: `/api/v1/assessments/${(await visibleParticipant()).assessmentId}/assignments`, body: { version: 1 } }),
+  },
+  'POST /api/v1/assessments/:id/decisions': {
+    roles: ['assessor'],
+    request: async () => ({
+      url: `/api/v1/assessments/${(await visibleParticipant()).assessmentId}/decisions`,
+      body: { version: 1, decidedOn: '2021-01-20', indication: 'beschermd_thuis', validFrom: '2021-01-20', validTo: '2024-01-19', guidanceIntensity: 'intensive' },
+    }),
+  },
+  'GET /api/v1/suitability-frameworks': { roles: PARTICIPANT_ROLES, request: async () => ({ url: '/api/v1/suitability-frameworks' }) },
+  'GET /api/v1/suitability-frameworks/:id': { roles: PARTICIPANT_ROLES, request: async () => ({ url: `/api/v1/suitability-frameworks/${(await currentFramework()).id}` }) },
+  'POST /api/v1/suitability-frameworks': {
+    roles: ['programme_office'],
+    request: async () => ({ url: '/api/v1/suitability-frameworks', body: frameworkBody((await currentFramework()).version) }),
+  },
+  'POST /api/v1/participants/:id/suitability-assessments': {
+    roles: ['care_worker', 'care_manager'],
+    request: async () => {
+      const f = await currentFramework();
+      return {
+        url: `/api/v1/participants/${(await visibleParticipant()).id}/suitability-assessments`,
+        body: { frameworkId: f.id, assessedOn: '2021-02-01', answers: f.criteria.map((c) => ({ criterionId: c.id, answer: 'yes' })) },
+      };
+    },
+  },
+  'POST /api/v1/participants/:id/risk-screenings': {
+    roles: ['care_worker', 'care_manager', 'assessor'],
+    request: async () => ({
+      url: `/api/v1/participants/${(await visibleParticipant('referred', { targetGroup: 'domestic_violence' })).id}/risk-screenings`,
+      body: { screenedOn: '2021-01-10', riskLevel: 'high', excludedMunicipalityIds: [r.municipalities.b] },
+    }),
+  },
+  'GET /api/v1/programmes/:id/priority-settings': { roles: PARTICIPANT_ROLES, request: async () => ({ url: `/api/v1/programmes/${r.programmeId}/priority-settings` }) },
+  'POST /api/v1/programmes/:id/priority-settings': {
+    roles: ['programme_office'],
+    request: async () => ({
+      url: `/api/v1/programmes/${r.programmeId}/priority-settings`,
+      body: { baseVersion: await prioritySettingsVersion(), criteria: ['waiting_list', 'referral_date'] },
+    }),
+  },
+  'GET /api/v1/imports/template.csv': { roles: IMPORTERS, request: async () => ({ url: '/api/v1/imports/template.csv' }) },
+  'POST /api/v1/imports': { roles: IMPORTERS, request: async () => ({ url: '/api/v1/imports', body: { programmeId: r.programmeId, csv: importCsv([importRow()]) } }) },
+  'GET /api/v1/imports/:id': { roles: ['programme_office'], expect: OFFICE_IMPORT, request: async () => ({ url: `/api/v1/imports/${await officeImport()}` }) },
+  'POST /api/v1/imports/:id/confirmations': {
+    roles: ['programme_office'],
+    expect: OFFICE_IMPORT,
+    request: async () => ({ url: `/api/v1/imports/${await officeImport()}/confirmations`, body: {} }),
+  },
+  'GET /api/v1/referral-drafts': { roles: REFERRERS, request: async () => ({ url: '/api/v1/referral-drafts' }) },
+  'POST /api/v1/referral-drafts': { roles: REFERRERS, request: async () => ({ url: '/api/v1/referral-drafts', body: { data: { givenName: 'Concept' } } }) },
+  'GET /api/v1/referral-drafts/:id': { roles: ['programme_office'], expect: OFFICE_DRAFT, request: async () => ({ url: `/api/v1/referral-drafts/${await officeDraft()}` }) },
+  'PUT /api/v1/referral-drafts/:id': {
+    roles: ['programme_office'],
+    expect: OFFICE_DRAFT,
+    request: async () => ({ url: `/api/v1/referral-drafts/${await officeDraft()}`, body: { version: 1, data: { givenName: 'Anders' } } }),
+  },
+  'DELETE /api/v1/referral-drafts/:id': { roles: ['programme_office'], expect: OFFICE_DRAFT, request: async () => ({ url: `/api/v1/referral-drafts/${await officeDraft()}` }) },
 };
 
 beforeAll(async () => {

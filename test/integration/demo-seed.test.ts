@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, loginAs, type TestApp } from '../support/app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../src/server/db/seed/demo.js';
+import { PHASE_TRANSITIONS } from '../../src/server/domain/participants/participants.machine.js';
+import type { ParticipantPhase } from '../../src/shared/enums.js';
 
 // The demo region is seeded once per database; on PostgreSQL the run shares one database, so only
 // this file seeds it (the accounts' e-mail addresses are unique platform-wide).
@@ -53,3 +55,84 @@ describe('the demo region', () => {
     expect(await seedDemo(t.database)).toEqual({ units: 0, users: 0 });
   });
 });
+
+describe('the demo participants (issue 3)', () => {
+  const q = <T>(text: string, params: unknown[] = []) => t.database.query<T>(text, params);
+  const region = async () => (await q<{ id: string }>("SELECT id FROM regions WHERE code = 'U16'"))[0].id;
+
+  it('holds 250 fictitious participants spread over the phases', async () => {
+    const counts = await q<{ phase: string; n: number }>('SELECT phase, count(*)::int AS n FROM participants WHERE region_id = $1 GROUP BY phase ORDER BY phase', [await region()]);
+    expect(Object.fromEntries(counts.map((c) => [c.phase, c.n]))).toEqual({
+      referred: 19, eligible: 12, assessed: 14, ready: 30, housed: 155, exited: 2, not_eligible: 8, withdrawn: 10,
+    });
+    const codes = await q<{ code: string }>('SELECT code FROM participants WHERE region_id = $1', [await region()]);
+    expect(codes.every((c) => /^EH-[A-Z0-9]{6}$/.test(c.code))).toBe(true);
+  });
+
+  it('puts exactly one housed participant in every occupied unit, referred before being matched and housed', async () => {
+    const r = await region();
+    const [occupied] = await q<{ n: number }>("SELECT count(*)::int AS n FROM units WHERE region_id = $1 AND status = 'occupied'", [r]);
+    const placed = await q<{ unit_status: string; phase: string; start_date: string; occupied_on: string; referred_on: string; matched_on: string; n: number }>(
+      `SELECT u.status AS unit_status, p.phase, pl.start_date, u.status_since AS occupied_on, p.first_referred_on AS referred_on,
+              (SELECT e.effective_date FROM participant_phase_events e WHERE e.participant_id = p.id AND e.phase = 'matched') AS matched_on,
+              (SELECT count(*)::int FROM participant_placements x WHERE x.unit_id = u.id AND x.end_date IS NULL) AS n
+         FROM participant_placements pl JOIN units u ON u.id = pl.unit_id JOIN participants p ON p.id = pl.participant_id
+        WHERE pl.region_id = $1 AND pl.end_date IS NULL`,
+      [r],
+    );
+    expect(placed).toHaveLength(occupied.n);
+    for (const x of placed) {
+      expect(x).toMatchObject({ unit_status: 'occupied', phase: 'housed', n: 1 });
+      expect(x.start_date).toBe(x.occupied_on);
+      expect(x.referred_on < x.matched_on && x.matched_on <= x.start_date).toBe(true);
+    }
+    const ended = await q<{ unit_status: string; phase: string }>(
+      `SELECT u.status AS unit_status, p.phase FROM participant_placements pl JOIN units u ON u.id = pl.unit_id JOIN participants p ON p.id = pl.participant_id
+        WHERE pl.region_id = $1 AND pl.end_date IS NOT NULL`,
+      [r],
+    );
+    expect(ended).toEqual([{ unit_status: 'available', phase: 'exited' }, { unit_status: 'available', phase: 'exited' }]);
+  });
+
+  it('keeps every phase history in the order of the machine, ending in the current phase', async () => {
+    const events = await q<{ participant_id: string; phase: ParticipantPhase; effective_date: string; current: ParticipantPhase }>(
+      `SELECT e.participant_id, e.phase, e.effective_date, p.phase AS current FROM participant_phase_events e JOIN participants p ON p.id = e.participant_id
+        WHERE e.region_id = $1 ORDER BY e.participant_id, e.effective_date, e.seq`,
+      [await region()],
+    );
+    const by = new Map<string, typeof events>();
+    for (const e of events) by.set(e.participant_id, [...(by.get(e.participant_id) ?? []), e]);
+    for (const list of by.values()) {
+      expect(list[0].phase).toBe('referred');
+      for (let i = 1; i < list.length; i++) expect(PHASE_TRANSITIONS[list[i - 1].phase]).toContain(list[i].phase);
+      expect(list.at(-1)!.phase).toBe(list[0].current);
+    }
+  });
+
+  it('answers the by-name list for the programme office, and a provider sees only its own participants', async () => {
+    const office = await loginAs(t.app, 'programma@eerstethuis.demo', DEMO_PASSWORD);
+    const list = await call(t.app, office, 'GET', '/api/v1/participants?limit=200');
+    expect(list.statusCode, list.body).toBe(200);
+    const items = list.json().items as { id: string; phase: string; priority: { rank: number } }[];
+    expect(items).toHaveLength(200);
+    expect(items[0].priority.rank).toBe(1);
+    expect(new Set(items.map((i) => i.phase))).toContain('ready');
+    const ready = await call(t.app, office, 'GET', '/api/v1/participants?phase=ready&limit=200');
+    expect(ready.json().items).toHaveLength(30);
+    const worker = await loginAs(t.app, 'begeleider@legerdesheils.demo', DEMO_PASSWORD);
+    const own = (await call(t.app, worker, 'GET', '/api/v1/participants?limit=200')).json().items as { provider: { name: string } | null }[];
+    expect(own.length).toBeGreaterThan(0);
+    const corporation = await loginAs(t.app, 'corporatie@mitros.demo', DEMO_PASSWORD);
+    expect((await call(t.app, corporation, 'GET', '/api/v1/participants')).statusCode).toBe(403);
+  });
+
+  it('has open requests in the assessor’s queue and two pairs of possible duplicates', async () => {
+    const assessor = await loginAs(t.app, 'beoordelaar@regionaletoegang.demo', DEMO_PASSWORD);
+    const queue = (await call(t.app, assessor, 'GET', '/api/v1/assessments/queue?limit=200')).json().items as { ageDays: number }[];
+    expect(queue.length).toBeGreaterThanOrEqual(12);
+    const office = await loginAs(t.app, 'programma@eerstethuis.demo', DEMO_PASSWORD);
+    const pairs = (await call(t.app, office, 'GET', '/api/v1/participants/duplicates')).json().items;
+    expect(pairs).toHaveLength(2);
+  });
+});
+

@@ -4,3 +4,4 @@ export * from './organisations.js';
 export * from './users.js';
 export * from './programmes.js';
 export * from './locations.js';
+export * from './participants.js';

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Database } from '../client.js';
 import { hashPassword } from '../../domain/session/session.service.js';
+import { seedDemoParticipants } from './participants.js';
 import type { DeliveryMode, HousingForm, OrganisationKind, Role, TargetGroup, UnitStatus } from '../../../shared/enums.js';
 
 /**
@@ -354,5 +355,7 @@ async function write(run: Run, passwordHash: string): Promise<number> {
     }
     if (n !== p.places) throw new Error(`seed: pledge ${p.key} has ${n} units for ${p.places} places`);
   }
+  // Issue 3: about 250 fictitious participants, housed ones in the occupied units above.
+  await seedDemoParticipants(run, { regionId: region, programmeId: programme, organisations: org, municipalities: muni, userId: (email) => id('user', email), id });
   return total;
 }
