@@ -20,6 +20,7 @@ import { pledgesRoutes } from './domain/pledges/pledges.routes.js';
 import { locationsRoutes } from './domain/locations/locations.routes.js';
 import { unitsRoutes } from './domain/units/units.routes.js';
 import { usersRoutes } from './domain/users/users.routes.js';
+import { auditRoutes } from './domain/audit/audit.routes.js';
 import { participantsRoutes } from './domain/participants/participants.routes.js';
 import { referralsRoutes } from './domain/referrals/referrals.routes.js';
 import { assessmentsRoutes } from './domain/assessments/assessments.routes.js';
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   locationsRoutes(app, deps);
   unitsRoutes(app, deps);
   usersRoutes(app, deps);
+  auditRoutes(app, deps);
   participantsRoutes(app, deps);
   referralsRoutes(app, deps);
   assessmentsRoutes(app, deps);

@@ -23,6 +23,8 @@ export const ROLES = [
   'municipality',
   'researcher',
   'administrator',
+  // The data-protection officer (functionaris gegevensbescherming): reads the access log.
+  'privacy_officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

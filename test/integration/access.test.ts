@@ -13,8 +13,9 @@ let t: TestApp;
 let r: BuiltRegion;
 const sessions: Partial<Record<string, Session>> = {};
 
-const ALL: Role[] = ['programme_office', 'care_worker', 'care_manager', 'corporation', 'assessor', 'referrer', 'municipality', 'researcher', 'administrator'];
-const STOCK_READERS = ALL.filter((x) => x !== 'researcher');
+const ALL: Role[] = ['programme_office', 'care_worker', 'care_manager', 'corporation', 'assessor', 'referrer', 'municipality', 'researcher', 'administrator', 'privacy_officer'];
+// The researcher works from the pseudonymised export, the privacy officer from the access log.
+const STOCK_READERS = ALL.filter((x) => x !== 'researcher' && x !== 'privacy_officer');
 
 interface Entry {
   public?: boolean;
@@ -115,6 +116,8 @@ const TABLE: Record<string, Entry> = {
     request: async () => ({ url: '/api/v1/invitations', body: { email: `inv-${crypto.randomUUID()}@test.example`, name: 'Uitgenodigd', roles: ['programme_office'] } }),
   },
   'POST /api/v1/invitations/:token/acceptances': { public: true, request: async () => ({ url: `/api/v1/invitations/${await invitationToken()}/acceptances`, body: { password: 'een-lang-wachtwoord' } }) },
+  'GET /api/v1/audit-events': { roles: ['privacy_officer'], request: async () => ({ url: '/api/v1/audit-events' }) },
+  'GET /api/v1/audit-events/export': { roles: ['privacy_officer'], request: async () => ({ url: '/api/v1/audit-events/export' }) },
   'GET /api/v1/outbox-messages': { roles: ['programme_office', 'administrator'], request: async () => ({ url: '/api/v1/outbox-messages' }) },
   'GET /api/v1/programmes/:id/pledges': { roles: STOCK_READERS, request: async () => ({ url: `/api/v1/programmes/${r.programmeId}/pledges` }) },
   'POST /api/v1/programmes/:id/pledges': {

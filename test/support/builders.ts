@@ -21,6 +21,7 @@ export const ROLE_ACCOUNTS: { key: string; role: Role; org: string }[] = [
   { key: 'referrer', role: 'referrer', org: 'referral' },
   { key: 'municipality', role: 'municipality', org: 'municipalityA' },
   { key: 'researcher', role: 'researcher', org: 'research' },
+  { key: 'privacy', role: 'privacy_officer', org: 'office' },
 ];
 
 const ORGS: { key: string; kind: OrganisationKind }[] = [

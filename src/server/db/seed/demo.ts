@@ -64,6 +64,7 @@ export const DEMO_ACCOUNTS: { email: string; name: string; organisation: string;
   { email: 'beoordelaar@regionaletoegang.demo', name: 'Anne Assessor', organisation: 'Regionale Toegang Utrecht', roles: ['assessor'] },
   { email: 'toeleider@backup.demo', name: 'Tim Toeleider', organisation: 'Stadsteam Back Up', roles: ['referrer'] },
   { email: 'gemeente@nieuwegein.demo', name: 'Guus Gemeente', organisation: 'Gemeente Nieuwegein', roles: ['municipality'] },
+  { email: 'privacy@eerstethuis.demo', name: 'Fenna Functionaris', organisation: 'Programmabureau Living Lab Eerst een Thuis', roles: ['privacy_officer'] },
   { email: 'onderzoeker@eerstethuis.demo', name: 'Olga Onderzoek', organisation: 'Kenniscentrum Living Lab (fictief)', roles: ['researcher'] },
 ];
 

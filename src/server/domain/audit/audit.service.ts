@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.js';
-import { rows, type AccessContext } from '../../http/context.js';
+import { rows, textArray, type AccessContext } from '../../http/context.js';
 
 /** Events without a region (a login with an unknown e-mail) are chained under this id. */
 export const PLATFORM_REGION = '00000000-0000-0000-0000-000000000000';
@@ -15,6 +15,8 @@ export interface AuditEvent {
   resourceType: string;
   resourceId?: string | null;
   participantId?: string | null;
+  /** Several participants at once (a list page): one row names them all. */
+  participantIds?: readonly string[] | null;
   result?: AuditResult;
   details?: Record<string, unknown> | null;
   onBehalfOf?: string | null;
@@ -48,6 +50,7 @@ interface AuditRow {
   role: string | null;
   on_behalf_of: string | null;
   participant_id: string | null;
+  participant_ids?: string[] | null;
   action: string;
   resource_type: string;
   resource_id: string | null;
@@ -61,10 +64,12 @@ interface AuditRow {
 /** The hash of a row: SHA-256 over its content and the previous row's hash. */
 export function hashAuditRow(r: Omit<AuditRow, 'hash'>): string {
   const at = r.at instanceof Date ? r.at.toISOString() : new Date(r.at).toISOString();
-  const content = [
+  const content: unknown[] = [
     r.region_id, Number(r.seq), r.id, at, r.user_id, r.organisation_id, r.role, r.on_behalf_of, r.participant_id,
     r.action, r.resource_type, r.resource_id, r.address, r.result, canonical(r.details ?? null), r.prev_hash,
   ];
+  // Added with migration 0013; rows without it hash as before, so older chains still verify.
+  if (r.participant_ids && r.participant_ids.length) content.push([...r.participant_ids]);
   return crypto.createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
@@ -94,6 +99,7 @@ export async function recordAudit(tx: Tx, actor: AuditActor, e: AuditEvent): Pro
     role: actor.role ?? null,
     on_behalf_of: e.onBehalfOf ?? null,
     participant_id: e.participantId ?? null,
+    participant_ids: e.participantIds && e.participantIds.length ? [...e.participantIds] : null,
     action: e.action,
     resource_type: e.resourceType,
     resource_id: e.resourceId ?? null,
@@ -104,10 +110,10 @@ export async function recordAudit(tx: Tx, actor: AuditActor, e: AuditEvent): Pro
   };
   const hash = hashAuditRow(row);
   await tx.execute(
-    sql`INSERT INTO audit_events (region_id, seq, id, at, user_id, organisation_id, role, on_behalf_of, participant_id, action,
+    sql`INSERT INTO audit_events (region_id, seq, id, at, user_id, organisation_id, role, on_behalf_of, participant_id, participant_ids, action,
                                   resource_type, resource_id, address, result, details, prev_hash, hash)
         VALUES (${row.region_id}, ${row.seq}, ${row.id}, ${row.at}, ${row.user_id}, ${row.organisation_id}, ${row.role}, ${row.on_behalf_of},
-                ${row.participant_id}, ${row.action}, ${row.resource_type}, ${row.resource_id}, ${row.address}, ${row.result},
+                ${row.participant_id}, ${row.participant_ids ? textArray(row.participant_ids) : null}::uuid[], ${row.action}, ${row.resource_type}, ${row.resource_id}, ${row.address}, ${row.result},
                 ${row.details === null ? null : JSON.stringify(row.details)}::jsonb, ${row.prev_hash}, ${hash})`,
   );
   await tx.execute(sql`UPDATE audit_chain_heads SET seq = ${row.seq}, hash = ${hash} WHERE region_id = ${actor.regionId}`);

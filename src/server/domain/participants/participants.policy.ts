@@ -67,6 +67,17 @@ export function visibleGroups(a: ParticipantActor, t: ParticipantTarget): Set<Fi
   return g;
 }
 
+/**
+ * Where the person lives (the unit and location of their placement). With a protected address
+ * (domestic violence) only the guiding provider's care staff may know it; otherwise everyone who
+ * sees the person.
+ */
+export function seesAddress(a: ParticipantActor, t: ParticipantTarget, protectedAddress: boolean): boolean {
+  if (!sees(a, t)) return false;
+  if (!protectedAddress) return true;
+  return has(a, 'care_worker', 'care_manager') && rel(t, 'provider');
+}
+
 /** Groups of the record a PATCH may change. */
 export type EditGroup = 'record' | 'situation' | 'waitingList' | 'provider';
 

@@ -7,7 +7,7 @@ import { priorityReasons, type PriorityFacts } from '../waitingList/waitingList.
 import type { StoredPriority } from '../waitingList/waitingList.service.js';
 import type { ParticipantDetailData } from './participants.detail.js';
 import { PHASE_LABELS, PHASE_REASON_CODES, PHASE_TRANSITIONS, preconditionRefusals } from './participants.machine.js';
-import { canParticipant, visibleGroups } from './participants.policy.js';
+import { canParticipant, seesAddress, visibleGroups } from './participants.policy.js';
 import { targetOf, type ListRow, type ParticipantRow } from './participants.service.js';
 
 const daysSince = (date: string) => Math.max(0, Math.round((Date.parse(today()) - Date.parse(date)) / 86_400_000));
@@ -168,7 +168,11 @@ export function presentParticipantDetail(d: ParticipantDetailData, ctx: AccessCo
     referredOn: p.first_referred_on,
     waitingDays: daysSince(p.first_referred_on),
     provider: p.provider_id ? { id: p.provider_id, name: p.provider_name ?? '' } : null,
-    placement: d.placement ? { unitId: d.placement.unit_id, unit: d.placement.unit, location: d.placement.location, startDate: d.placement.start_date } : null,
+    placement: d.placement
+      ? seesAddress(ctx, t, p.protected_address)
+        ? { unitId: d.placement.unit_id, unit: d.placement.unit, location: d.placement.location, startDate: d.placement.start_date, addressHidden: false }
+        : { unitId: null, unit: null, location: null, startDate: d.placement.start_date, addressHidden: true }
+      : null,
     organisations: d.organisations.map((o) => ({ id: o.id, name: o.name, relation: o.relation, since: o.since })),
     referrals: d.referrals.map((r) => ({
       id: r.id,
@@ -187,7 +191,7 @@ export function presentParticipantDetail(d: ParticipantDetailData, ctx: AccessCo
       effectiveDate: e.effective_date,
       reason: e.reason,
       note: e.note,
-      unitId: e.unit_id,
+      unitId: seesAddress(ctx, t, p.protected_address) ? e.unit_id : null,
       recordedAt: iso(e.recorded_at),
       recordedBy: e.recorded_by ? { id: e.recorded_by, name: e.recorded_by_name ?? '' } : null,
       fromParticipant: e.from_code,

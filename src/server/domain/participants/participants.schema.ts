@@ -207,7 +207,10 @@ export const ParticipantDetail = z.object({
   referredOn: IsoDate,
   waitingDays: z.number().int(),
   provider: Ref.nullable(),
-  placement: z.object({ unitId: z.uuid(), unit: z.string(), location: z.string().nullable(), startDate: IsoDate }).nullable(),
+  // With a protected address, only the guiding provider learns where the person lives.
+  placement: z
+    .object({ unitId: z.uuid().nullable(), unit: z.string().nullable(), location: z.string().nullable(), startDate: IsoDate, addressHidden: z.boolean() })
+    .nullable(),
   organisations: z.array(Ref.extend({ relation: z.enum(PARTICIPANT_RELATIONS), since: IsoDate })),
   referrals: z.array(
     z.object({

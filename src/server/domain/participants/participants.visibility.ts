@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AccessContext } from '../../http/context.js';
 import type { Tx } from '../../db/client.js';
+import { actorOf, recordAudit } from '../audit/audit.service.js';
 
 /**
  * The visibility rule of participants.policy.ts `sees`, as SQL on a `participants` row aliased
@@ -36,10 +37,19 @@ export type ParticipantAction = 'list' | 'read' | 'create' | 'update' | 'phase' 
  * request's transaction, so a logged access and the data it reports commit together.
  */
 export async function participantAccessed(
-  _tx: Tx,
-  _ctx: AccessContext,
-  _action: ParticipantAction,
-  _participantIds: readonly string[],
+  tx: Tx,
+  ctx: AccessContext,
+  action: ParticipantAction,
+  participantIds: readonly string[],
 ): Promise<void> {
-  // Intentionally empty until the audit trail exists.
+  const ids = [...new Set(participantIds)];
+  // An empty list page showed nobody's data: nothing to log.
+  if (ids.length === 0) return;
+  await recordAudit(tx, actorOf(ctx), {
+    action: `participant.${action}`,
+    resourceType: 'participant',
+    resourceId: ids.length === 1 ? ids[0] : null,
+    participantId: ids.length === 1 ? ids[0] : null,
+    participantIds: ids.length > 1 ? ids : null,
+  });
 }

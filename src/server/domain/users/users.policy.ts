@@ -8,7 +8,7 @@ export const ROLES_BY_KIND: Record<OrganisationKind, Role[]> = {
   access_office: ['assessor', 'administrator'],
   referral_team: ['referrer', 'administrator'],
   allocation_office: ['corporation', 'administrator'],
-  programme_office: ['programme_office', 'administrator'],
+  programme_office: ['programme_office', 'administrator', 'privacy_officer'],
   neighbourhood_team: ['care_worker', 'administrator'],
   research_institute: ['researcher', 'administrator'],
 };
