@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { machine, type BenchSection } from './lib.js';
 import { counterBench } from './counter.bench.js';
 import { startupBench } from './startup.bench.js';
+import { participantsBench } from './participants.bench.js';
 import { matchingBench } from './matching.bench.js';
 
 /**
@@ -11,6 +12,7 @@ import { matchingBench } from './matching.bench.js';
 const BENCHES: [string, () => Promise<BenchSection>][] = [
   ['startup', startupBench],
   ['counter', counterBench],
+  ['participants', participantsBench],
   ['matching', matchingBench],
 ];
 
@@ -24,16 +26,24 @@ for (const [name, run] of BENCHES) {
   sections.push(s);
 }
 
+// A partial run (`npm run bench -- matching`) replaces only its own sections and keeps the others.
+const previous = new Map<string, string>();
+if (fs.existsSync('docs/performance.md')) {
+  const parts = fs.readFileSync('docs/performance.md', 'utf8').split(/^## /m).slice(1);
+  for (const part of parts) previous.set(part.slice(0, part.indexOf('\n')).trim(), `## ${part.trimEnd()}`);
+}
+for (const s of sections) previous.set(s.title, [`## ${s.title}`, '', `Measured ${new Date().toISOString().slice(0, 10)}.`, '', ...s.lines].join('\n'));
+
 const doc = [
   '# Performance',
   '',
   'Written by `npm run bench` (benchmarks live in `bench/`; they never run in `npm test`).',
+  '`npm run bench -- NAME…` runs some of them (startup, counter, participants, matching) and keeps the other sections.',
   '',
-  `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   `- Machine: ${machine()}`,
-  `- Command: \`npm run bench${only.length ? ` -- ${only.join(' ')}` : ''}\``,
+  `- Last command: \`npm run bench${only.length ? ` -- ${only.join(' ')}` : ''}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   '',
-  ...sections.flatMap((s) => [`## ${s.title}`, '', ...s.lines, '']),
+  ...[...previous.values()].flatMap((text) => [text, '']),
 ].join('\n');
 fs.writeFileSync('docs/performance.md', doc);
 console.log('docs/performance.md written');
