@@ -13,6 +13,7 @@ Gebruik / usage:
   eerstethuis serve          start de server (UI en API) / start the server
   eerstethuis migrate        voer databasemigraties uit / run database migrations
   eerstethuis seed --demo    maak de demoregio aan / create the demo region
+  eerstethuis purge [--dry-run]  verwijder persoonsgegevens na de bewaartermijn / remove personal data past retention
   eerstethuis audit verify   controleer de hashketen van het auditlogboek / verify the audit chain
   eerstethuis assign FILE    los een toewijzingsprobleem op (OR-Library-formaat) en druk
                              de optimale kosten en de toewijzing af / solve an assignment
@@ -61,6 +62,17 @@ async function main(argv: string[]) {
         await migrate(db);
         const r = await seedDemo(db);
         console.log(r.units ? `Demoregio aangemaakt: ${r.units} woningen, ${r.users} accounts` : 'Demoregio bestond al / demo region already present');
+      });
+      return;
+    }
+    case 'purge': {
+      const dryRun = rest.includes('--dry-run');
+      await withDatabase(async (db) => {
+        const { purgeExpired } = await import('../server/domain/privacy/privacy.service.js');
+        const r = await purgeExpired(db, { dryRun });
+        const verb = dryRun ? 'Zou verwijderen / would remove' : 'Verwijderd / removed';
+        console.log(`${verb}: persoonsgegevens van ${r.participants.length} afgesloten dossiers, ${r.importRows} importregels, ${r.drafts} concepten`);
+        for (const p of r.participants) console.log(`  ${p.code}`);
       });
       return;
     }

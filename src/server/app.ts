@@ -21,6 +21,7 @@ import { locationsRoutes } from './domain/locations/locations.routes.js';
 import { unitsRoutes } from './domain/units/units.routes.js';
 import { usersRoutes } from './domain/users/users.routes.js';
 import { auditRoutes } from './domain/audit/audit.routes.js';
+import { privacyRoutes } from './domain/privacy/privacy.routes.js';
 import { participantsRoutes } from './domain/participants/participants.routes.js';
 import { referralsRoutes } from './domain/referrals/referrals.routes.js';
 import { assessmentsRoutes } from './domain/assessments/assessments.routes.js';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   unitsRoutes(app, deps);
   usersRoutes(app, deps);
   auditRoutes(app, deps);
+  privacyRoutes(app, deps);
   participantsRoutes(app, deps);
   referralsRoutes(app, deps);
   assessmentsRoutes(app, deps);

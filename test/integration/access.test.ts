@@ -118,6 +118,7 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/invitations/:token/acceptances': { public: true, request: async () => ({ url: `/api/v1/invitations/${await invitationToken()}/acceptances`, body: { password: 'een-lang-wachtwoord' } }) },
   'GET /api/v1/audit-events': { roles: ['privacy_officer'], request: async () => ({ url: '/api/v1/audit-events' }) },
   'GET /api/v1/audit-events/export': { roles: ['privacy_officer'], request: async () => ({ url: '/api/v1/audit-events/export' }) },
+  'GET /api/v1/participants/:id/data-export': { roles: ['privacy_officer'], request: async () => ({ url: `/api/v1/participants/${(await visibleParticipant()).id}/data-export` }) },
   'GET /api/v1/outbox-messages': { roles: ['programme_office', 'administrator'], request: async () => ({ url: '/api/v1/outbox-messages' }) },
   'GET /api/v1/programmes/:id/pledges': { roles: STOCK_READERS, request: async () => ({ url: `/api/v1/programmes/${r.programmeId}/pledges` }) },
   'POST /api/v1/programmes/:id/pledges': {
