@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { requireConsent } from './participants.consent.js';
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
@@ -896,6 +897,8 @@ export async function addConsultation(tx: Tx, ctx: AccessContext, p: Participant
   if (!o || o.kind !== 'care_provider') {
     throw validationError([fieldError('organisationId', 'Onbekende zorgaanbieder in deze regio', 'Unknown care provider in this region')]);
   }
+  // Asking another provider shares the record with it: only with consent for the programme.
+  requireConsent(p, 'provider');
   await addRelation(tx, ctx.regionId, p.id, body.organisationId, 'consulted', today());
   await participantAccessed(tx, ctx, 'consultation', [p.id]);
 }

@@ -69,3 +69,17 @@ describe('retention purge', () => {
     expect((await purgeExpired(t.database, { dryRun: true, today: '2029-01-01' })).participants.map((x) => x.code)).not.toContain(old.code);
   });
 });
+
+describe('consent gates sharing', () => {
+  it('refuses to share a record with another provider without consent for the programme, and allows it with', async () => {
+    const without = await buildParticipant(k, 'referred', { consentGivenOn: null, consentScope: [] });
+    const refused = await call(t.app, k.s.office, 'POST', `/api/v1/participants/${without.id}/consultations`, { organisationId: k.r.orgs.providerB });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toMatch(/toestemming/);
+    const stillHidden = await call(t.app, k.s.careWorkerB, 'GET', `/api/v1/participants/${without.id}`);
+    expect(stillHidden.statusCode).toBe(404);
+    const withConsent = await buildParticipant(k, 'referred');
+    expect((await call(t.app, k.s.office, 'POST', `/api/v1/participants/${withConsent.id}/consultations`, { organisationId: k.r.orgs.providerB })).statusCode).toBe(201);
+    expect((await call(t.app, k.s.careWorkerB, 'GET', `/api/v1/participants/${withConsent.id}`)).statusCode).toBe(200);
+  });
+});
