@@ -11,7 +11,9 @@ import { buildParticipant, importCsv, importRow, refer, referralBody, type Kit }
  */
 let t: TestApp;
 let r: BuiltRegion;
-const sessions: Partial<Record<string, Session>> = {};
+let sessions: Partial<Record<string, Session>> = {};
+/** A second region: its records must not exist for the first region's users (404). */
+let other: { r: BuiltRegion; sessions: Partial<Record<string, Session>> };
 
 const ALL: Role[] = ['programme_office', 'care_worker', 'care_manager', 'corporation', 'assessor', 'referrer', 'municipality', 'researcher', 'administrator', 'privacy_officer'];
 // The researcher works from the pseudonymised export, the privacy officer from the access log.
@@ -261,7 +263,23 @@ beforeAll(async () => {
   t = await createTestApp({ demoMode: true });
   r = await buildRegion(t.database);
   for (const a of ROLE_ACCOUNTS) sessions[a.key] = await loginAs(t.app, r.emails[a.key], TEST_PASSWORD);
+  const otherRegion = await buildRegion(t.database);
+  other = { r: otherRegion, sessions: {} };
+  for (const a of ROLE_ACCOUNTS) other.sessions[a.key] = await loginAs(t.app, otherRegion.emails[a.key], TEST_PASSWORD);
 });
+
+/** Builds a request against the other region's records (the builders read `r` and `sessions`). */
+async function requestInOtherRegion(k: string) {
+  const own = { r, sessions };
+  r = other.r;
+  sessions = other.sessions;
+  try {
+    return await TABLE[k].request();
+  } finally {
+    r = own.r;
+    sessions = own.sessions;
+  }
+}
 afterAll(() => t.close());
 
 const key = (m: string, u: string) => `${m} ${u}`;
@@ -315,6 +333,19 @@ describe('access table', () => {
       expect(res.statusCode, `${k} as ${account}: ${res.body}`).toBe(403);
       expect(res.json().code).toBe('forbidden');
     }
+  });
+
+  // Every route that names a record (a path parameter), tried by each role allowed to use it on a
+  // record of another region: the record does not exist for them.
+  const recordRoutes = protectedRoutes.filter(([k]) => k.includes('/:') && !k.includes('/sessions/:id'));
+  const otherRegionCases = recordRoutes.flatMap(([k, e]) =>
+    ROLE_ACCOUNTS.filter((a) => e.roles!.includes(a.role) && a.key !== 'careWorkerB' && a.key !== 'corporationB').map((a) => [k, a.key] as const),
+  );
+  it.each(otherRegionCases)("%s as %s on another region's record → 404", async (k, account) => {
+    const [method] = k.split(' ');
+    const req = await requestInOtherRegion(k);
+    const res = await call(t.app, sessions[account]!, method as 'GET', req.url, req.body);
+    expect(res.statusCode, `${k} as ${account}: ${res.body}`).toBe(404);
   });
 
   it('public routes answer without a session', async () => {
