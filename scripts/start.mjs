@@ -29,7 +29,10 @@ const stamp = path.join(root, 'node_modules', '.eerstethuis-install');
 const lockHash = hashOf([lock, path.join(root, 'package.json')]);
 if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== lockHash) {
   console.log('Afhankelijkheden installeren / installing dependencies…');
-  run('npm', fs.existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund']);
+  // `npm install`, not `npm ci`: the registry reachable here serves only this platform's optional
+  // packages (e.g. rollup's native builds), so the lock cannot list the others and `npm ci`
+  // would call it out of sync. With a lock in place `npm install` installs exactly what it lists.
+  run('npm', ['install', '--no-audit', '--no-fund']);
   fs.writeFileSync(stamp, lockHash);
 }
 
