@@ -50,6 +50,21 @@ export class AppError extends Error {
   }
 }
 
+/** A 400 validation_failed carrying every failing field in Dutch and English; nothing is written. */
+export function validationError(errors: FieldError[]): AppError {
+  return new AppError(
+    'validation_failed',
+    {
+      nl: `Controleer de invoer: ${errors.map((e) => `${e.path || '(inhoud)'} — ${e.message}`).join('; ')}`,
+      en: `Check the input: ${errors.map((e) => `${e.path || '(body)'} — ${e.messageEn}`).join('; ')}`,
+    },
+    errors,
+  );
+}
+
+/** One failing field, in Dutch and English. */
+export const fieldError = (path: string, nl: string, en: string): FieldError => ({ path, message: nl, messageEn: en });
+
 export const notFound = (what: { nl: string; en: string }) => new AppError('not_found', what);
 export const forbidden = () =>
   new AppError('forbidden', {
@@ -60,17 +75,24 @@ export const forbidden = () =>
 const nlLocale = z.locales.nl();
 const enLocale = z.locales.en();
 
-/** Turns zod issues into field errors with a message in both languages. */
+/**
+ * Turns zod issues into field errors with a message in both languages. zod's locales word a
+ * failed custom check (BSN eleven-test, date order) as "Invalid input"; such checks carry their
+ * own `{nl, en}` in the issue's `params`, which then win.
+ */
 export function fieldErrorsFrom(schema: z.ZodType, data: unknown, prefix: string): FieldError[] {
   const nl = schema.safeParse(data, { error: nlLocale.localeError });
   const en = schema.safeParse(data, { error: enLocale.localeError });
   const nlIssues = nl.success ? [] : nl.error.issues;
   const enIssues = en.success ? [] : en.error.issues;
-  return nlIssues.map((issue, i) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: issue.message,
-    messageEn: enIssues[i]?.message ?? issue.message,
-  }));
+  return nlIssues.map((issue, i) => {
+    const own = issue.code === 'custom' ? (issue.params as { nl?: string; en?: string } | undefined) : undefined;
+    return {
+      path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+      message: own?.nl && own.en ? own.nl : issue.message,
+      messageEn: own?.nl && own.en ? own.en : (enIssues[i]?.message ?? issue.message),
+    };
+  });
 }
 
 /**
@@ -83,17 +105,7 @@ export function zodValidatorCompiler({ schema, httpPart }: { schema: unknown; ht
   return (data: unknown) => {
     const result = zodSchema.safeParse(data);
     if (result.success) return { value: result.data };
-    const errors = fieldErrorsFrom(zodSchema, data, prefix);
-    return {
-      error: new AppError(
-        'validation_failed',
-        {
-          nl: `Controleer de invoer: ${errors.map((e) => `${e.path || '(inhoud)'} — ${e.message}`).join('; ')}`,
-          en: `Check the input: ${errors.map((e) => `${e.path || '(body)'} — ${e.messageEn}`).join('; ')}`,
-        },
-        errors,
-      ),
-    };
+    return { error: validationError(fieldErrorsFrom(zodSchema, data, prefix)) };
   };
 }
 

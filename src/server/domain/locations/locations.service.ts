@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { rows, type AccessContext } from '../../http/context.js';
-import { AppError, notFound, type FieldError } from '../../http/errors.js';
+import { AppError, notFound, validationError, type FieldError } from '../../http/errors.js';
 import { encodeCursor, requireCursor } from '../../http/openapi.js';
 import type { DeliveryMode, HousingForm } from '../../../shared/enums.js';
 import type { CreateLocationBody, LocationQuery, UpdateLocationBody } from './locations.schema.js';
@@ -72,12 +72,7 @@ async function checkOrganisations(tx: Tx, regionId: string, b: { municipalityId?
   if (b.municipalityId && !f.municipality) errors.push({ path: 'municipalityId', message: 'Onbekende gemeente in deze regio', messageEn: 'Unknown municipality in this region' });
   if (b.corporationId && f.corporation !== 'housing_corporation') errors.push({ path: 'corporationId', message: 'Kies een woningcorporatie uit deze regio', messageEn: 'Choose a housing corporation of this region' });
   if (b.providerId && f.provider !== 'care_provider') errors.push({ path: 'providerId', message: 'Kies een zorgaanbieder uit deze regio', messageEn: 'Choose a care provider of this region' });
-  if (errors.length) {
-    throw new AppError('validation_failed', {
-      nl: `Controleer de invoer: ${errors.map((e) => `${e.path} — ${e.message}`).join('; ')}`,
-      en: `Check the input: ${errors.map((e) => `${e.path} — ${e.messageEn}`).join('; ')}`,
-    }, errors);
-  }
+  if (errors.length) throw validationError(errors);
 }
 
 /** Registers a location. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, fieldErrorsFrom, type FieldError } from '../../http/errors.js';
+import { fieldErrorsFrom, zodValidatorCompiler, type FieldError } from '../../http/errors.js';
 import { BSN_MESSAGES, bsnProblem, normaliseBsn } from '../../../shared/bsn.js';
 import { today } from '../../../shared/dates.js';
 
@@ -48,43 +48,14 @@ export const BirthDate = z.iso.date().check(
   ),
 );
 
-
 /**
- * Like the app's zod validator compiler, but a failed check made with `bilingual` keeps its
- * own Dutch and English message. Set as `validatorCompiler` on a route.
+ * The app-wide validator compiler reads the schemas' own Dutch and English messages of custom
+ * checks (http/errors.ts `fieldErrorsFrom`); this name stays for the routes that set it explicitly.
  */
-export function bilingualValidatorCompiler({ schema, httpPart }: { schema: unknown; httpPart?: string }) {
-  const zodSchema = schema as z.ZodType;
-  const prefix = httpPart === 'body' ? '' : httpPart === 'querystring' ? 'query' : (httpPart ?? '');
-  return (data: unknown) => {
-    const result = zodSchema.safeParse(data);
-    if (result.success) return { value: result.data };
-    return { error: validationError(withOwnMessages(fieldErrorsFrom(zodSchema, data, prefix), result.error.issues)) };
-  };
-}
+export const bilingualValidatorCompiler = zodValidatorCompiler;
 
-function withOwnMessages(errors: FieldError[], issues: z.core.$ZodIssue[]): FieldError[] {
-  return errors.map((e, i) => {
-    const iss = issues[i];
-    const params = iss && iss.code === 'custom' ? (iss.params as Partial<Text> | undefined) : undefined;
-    return params?.nl && params.en ? { ...e, message: params.nl, messageEn: params.en } : e;
-  });
-}
-
-/** A 400 validation_failed carrying every failing field in Dutch and English. */
-export function validationError(errors: FieldError[]): AppError {
-  return new AppError(
-    'validation_failed',
-    {
-      nl: `Controleer de invoer: ${errors.map((e) => `${e.path || '(inhoud)'} — ${e.message}`).join('; ')}`,
-      en: `Check the input: ${errors.map((e) => `${e.path || '(body)'} — ${e.messageEn}`).join('; ')}`,
-    },
-    errors,
-  );
-}
-
-/** One field error. */
-export const fieldError = (path: string, nl: string, en: string): FieldError => ({ path, message: nl, messageEn: en });
+// Shared with every domain; re-exported for the participant modules that import them from here.
+export { validationError, fieldError } from '../../http/errors.js';
 
 /**
  * Validates `data` against `schema` outside a route (CSV rows), with the same bilingual messages:
@@ -93,5 +64,5 @@ export const fieldError = (path: string, nl: string, en: string): FieldError => 
 export function validateWith<S extends z.ZodType>(schema: S, data: unknown, prefix = ''): { ok: true; value: z.infer<S> } | { ok: false; errors: FieldError[] } {
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, errors: withOwnMessages(fieldErrorsFrom(schema, data, prefix), result.error.issues) };
+  return { ok: false, errors: fieldErrorsFrom(schema, data, prefix) };
 }

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { rows, type AccessContext } from '../../http/context.js';
-import { AppError, notFound, type FieldError } from '../../http/errors.js';
+import { notFound, validationError, type FieldError } from '../../http/errors.js';
 import type { HousingForm, OrganisationKind, TargetGroup } from '../../../shared/enums.js';
 import { today } from '../../../shared/dates.js';
 import type { CreatePledgeBody } from './pledges.schema.js';
@@ -64,12 +64,7 @@ export async function createPledge(tx: Tx, ctx: AccessContext, programmeId: stri
   if (b.trancheId && !f.tranche) errors.push({ path: 'trancheId', message: 'Onbekende tranche in dit programma', messageEn: 'Unknown tranche in this programme' });
   if (f.partners !== new Set(b.partnerIds).size) errors.push({ path: 'partnerIds', message: 'Eén of meer partners zijn onbekend in deze regio', messageEn: 'One or more partners are unknown in this region' });
   if (b.pledgedOn > today()) errors.push({ path: 'pledgedOn', message: 'De datum ligt in de toekomst', messageEn: 'The date is in the future' });
-  if (errors.length) {
-    throw new AppError('validation_failed', {
-      nl: `Controleer de invoer: ${errors.map((e) => `${e.path} — ${e.message}`).join('; ')}`,
-      en: `Check the input: ${errors.map((e) => `${e.path} — ${e.messageEn}`).join('; ')}`,
-    }, errors);
-  }
+  if (errors.length) throw validationError(errors);
   const id = crypto.randomUUID();
   await tx.execute(
     sql`INSERT INTO pledges (region_id, id, programme_id, municipality_id, places, target_group, form, pledged_on, tranche_id, notes, created_by)

@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { rows } from '../../http/context.js';
 import type { AccessContext } from '../../http/context.js';
-import { AppError, notFound, type FieldError } from '../../http/errors.js';
+import { AppError, fieldError, notFound, validationError, type FieldError } from '../../http/errors.js';
 import { encodeCursor, requireCursor } from '../../http/openapi.js';
 import type { HousingForm, UnitStatus } from '../../../shared/enums.js';
 import { today } from '../../../shared/dates.js';
@@ -97,18 +97,7 @@ export function unitHistory(tx: Tx, regionId: string, unitId: string) {
   );
 }
 
-const fieldError = (path: string, nl: string, en: string): FieldError => ({ path, message: nl, messageEn: en });
-
-function refused(errors: FieldError[]): AppError {
-  return new AppError(
-    'validation_failed',
-    {
-      nl: `Controleer de invoer: ${errors.map((e) => `${e.path} — ${e.message}`).join('; ')}`,
-      en: `Check the input: ${errors.map((e) => `${e.path} — ${e.messageEn}`).join('; ')}`,
-    },
-    errors,
-  );
-}
+const refused = validationError;
 
 /**
  * Checks that referenced records exist in the caller's region and belong to the programme.
