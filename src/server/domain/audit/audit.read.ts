@@ -56,7 +56,7 @@ export async function listAuditEvents(tx: Tx, ctx: AccessContext, q: z.infer<typ
   const page = list.slice(0, q.limit);
   await recordAudit(tx, actorOf(ctx), {
     action: 'audit.read', resourceType: 'audit_log',
-    details: { participantId: q.participantId ?? null, userId: q.userId ?? null, from: q.from ?? null, to: q.to ?? null },
+    details: { participantId: q.participantId ?? null, participantCode: q.participantCode ?? null, userId: q.userId ?? null, from: q.from ?? null, to: q.to ?? null },
   });
   const last = page.at(-1);
   return { items: page, nextCursor: list.length > q.limit && last ? encodeCursor([Number(last.seq)]) : null };

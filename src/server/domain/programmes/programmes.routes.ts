@@ -17,7 +17,11 @@ import {
 import { counterHistory, counterOn, getProgramme, listProgrammes } from './programmes.service.js';
 import { presentProgramme, presentProgrammeDetail } from './programmes.present.js';
 
-/** Programmes and their counter are public aggregate data: these routes need no login. */
+/**
+ * Programmes and their counter are public aggregate data: these routes need no login, and they
+ * answer the same to everyone — they run without the caller's row-level scope (a corporation
+ * would otherwise count only its own units).
+ */
 export function programmesRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
@@ -32,7 +36,7 @@ export function programmesRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) => {
-      const page = await inContext(deps.database, req.ctx, (tx) => listProgrammes(tx, req.query));
+      const page = await inContext(deps.database, null, (tx) => listProgrammes(tx, req.query));
       return { items: page.items.map(presentProgramme), nextCursor: page.nextCursor };
     },
   );
@@ -47,7 +51,7 @@ export function programmesRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: ProgrammeDetail, ...problemResponses(400, 404) },
       },
     },
-    async (req) => presentProgrammeDetail(await inContext(deps.database, req.ctx, (tx) => getProgramme(tx, req.params.id))),
+    async (req) => presentProgrammeDetail(await inContext(deps.database, null, (tx) => getProgramme(tx, req.params.id))),
   );
   r.get(
     '/api/v1/programmes/:id/counter',
@@ -64,7 +68,7 @@ export function programmesRoutes(app: FastifyInstance, deps: AppDeps) {
       },
     },
     async (req) =>
-      inContext(deps.database, req.ctx, (tx) => counterOn(tx, req.params.id, req.query.date ?? today())),
+      inContext(deps.database, null, (tx) => counterOn(tx, req.params.id, req.query.date ?? today())),
   );
   r.get(
     '/api/v1/programmes/:id/counter/history',
@@ -78,6 +82,6 @@ export function programmesRoutes(app: FastifyInstance, deps: AppDeps) {
         response: { 200: CounterHistory, ...problemResponses(400, 404) },
       },
     },
-    async (req) => inContext(deps.database, req.ctx, (tx) => counterHistory(tx, req.params.id, req.query, today())),
+    async (req) => inContext(deps.database, null, (tx) => counterHistory(tx, req.params.id, req.query, today())),
   );
 }

@@ -120,3 +120,14 @@ describe('pledges', () => {
     expect(tranches[0].unitCount).toBe(3);
   });
 });
+
+describe('the counter is the same for everyone', () => {
+  it('answers a logged-in corporation, municipality and privacy officer exactly as an anonymous caller', async () => {
+    const anonymous = (await call(t.app, null, 'GET', `/api/v1/programmes/${r.programmeId}/counter?date=2021-06-30`)).json();
+    for (const key of ['corporation', 'municipality', 'privacy', 'researcher']) {
+      const s = await loginAs(t.app, r.emails[key], TEST_PASSWORD);
+      const mine = (await call(t.app, s, 'GET', `/api/v1/programmes/${r.programmeId}/counter?date=2021-06-30`)).json();
+      expect(mine, key).toEqual(anonymous);
+    }
+  });
+});

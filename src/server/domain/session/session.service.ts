@@ -46,7 +46,7 @@ const USER_SQL = `SELECT u.id, u.email, u.name, u.roles, u.region_id, r.name AS 
          u.totp_secret, u.totp_enabled_at, u.totp_exempt, u.failed_logins, u.locked_until,
          o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind,
          COALESCE(ss.totp_required_roles,
-           ARRAY['programme_office','care_worker','care_manager','corporation','assessor','referrer','administrator']) AS totp_roles
+           ARRAY['programme_office','care_worker','care_manager','corporation','assessor','referrer','administrator','privacy_officer']) AS totp_roles
     FROM users u JOIN organisations o ON o.id = u.organisation_id JOIN regions r ON r.id = u.region_id
     LEFT JOIN security_settings ss ON ss.region_id = u.region_id`;
 

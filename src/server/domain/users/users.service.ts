@@ -107,6 +107,15 @@ export async function createInvitation(tx: Tx, ctx: AccessContext, b: z.infer<ty
   }
   checkRolesFit(org.kind, b.roles);
   const [taken] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM users WHERE lower(email) = lower(${b.email})`);
+  const [open] = await rows<{ n: number }>(
+    tx,
+    sql`SELECT count(*)::int AS n FROM invitations WHERE region_id = ${ctx.regionId} AND lower(email) = lower(${b.email})
+          AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()`,
+  );
+  if (open.n > 0) {
+    throw new AppError('conflict', { nl: 'Voor dit e-mailadres staat al een geldige uitnodiging open.', en: 'A valid invitation for this e-mail address is already open.' },
+      [{ path: 'email', message: 'Al uitgenodigd', messageEn: 'Already invited' }]);
+  }
   if (taken.n > 0) {
     throw new AppError('conflict', { nl: 'Er bestaat al een account met dit e-mailadres.', en: 'An account with this e-mail address already exists.' },
       [{ path: 'email', message: 'Al in gebruik', messageEn: 'Already in use' }]);

@@ -94,3 +94,14 @@ describe('user administration', () => {
     expect(audit.map((a) => a.action)).toEqual(['organisation_created', 'organisation_changed']);
   });
 });
+
+describe('invitations', () => {
+  it('refuses a second open invitation for the same address', async () => {
+    const email = `twee.keer.${Math.random().toString(36).slice(2)}@test.example`;
+    const first = await call(t.app, admin, 'POST', '/api/v1/invitations', { email, name: 'Twee', roles: ['programme_office'] });
+    expect(first.statusCode).toBe(201);
+    const second = await call(t.app, admin, 'POST', '/api/v1/invitations', { email: email.toUpperCase(), name: 'Twee', roles: ['programme_office'] });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().errors[0].path).toBe('email');
+  });
+});
