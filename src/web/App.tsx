@@ -15,7 +15,18 @@ import { PledgesPage } from './pages/pledges/PledgesPage';
 import { OrganisationsPage } from './pages/organisations/OrganisationsPage';
 import { SecondFactorPage } from './pages/security/SecondFactorPage';
 import { SessionsPage } from './pages/security/SessionsPage';
+import { ParticipantsPage } from './pages/participants/ParticipantsPage';
+import { ReferralPage } from './pages/participants/ReferralPage';
+import { ImportPage } from './pages/participants/ImportPage';
+import { ParticipantDetailPage } from './pages/participants/ParticipantDetailPage';
+import { AssessmentQueuePage } from './pages/assessments/AssessmentQueuePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { UsersPage } from './pages/admin/UsersPage';
+import { InvitePage } from './pages/admin/InvitePage';
+import { OutboxPage } from './pages/admin/OutboxPage';
+import { InvitationPage } from './pages/invitation/InvitationPage';
+import { AccessLogPage } from './pages/privacy/AccessLogPage';
+import { DataExportPage } from './pages/privacy/DataExportPage';
 import { SECOND_FACTOR_PATH } from './paths';
 
 /** Everything behind the login: GET /me answering 401 sends the user to /login. */
@@ -58,6 +69,8 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* public: the invited person has no account yet */}
+      <Route path="/uitnodiging/:token" element={<InvitationPage />} />
       <Route element={<RequireAuth />}>
         <Route index element={<DashboardPage />} />
         <Route path="units" element={<UnitsPage />} />
@@ -68,8 +81,18 @@ export function App() {
         <Route path="locations/:id" element={<LocationDetailPage />} />
         <Route path="pledges" element={<PledgesPage />} />
         <Route path="organisations" element={<OrganisationsPage />} />
+        <Route path="deelnemers" element={<ParticipantsPage />} />
+        <Route path="deelnemers/aanmelden" element={<ReferralPage />} />
+        <Route path="deelnemers/importeren" element={<ImportPage />} />
+        <Route path="deelnemers/:id" element={<ParticipantDetailPage />} />
+        <Route path="beoordelingen" element={<AssessmentQueuePage />} />
         <Route path="beveiliging/tweede-factor" element={<SecondFactorPage />} />
         <Route path="beveiliging/sessies" element={<SessionsPage />} />
+        <Route path="beheer/gebruikers" element={<UsersPage />} />
+        <Route path="beheer/gebruikers/uitnodigen" element={<InvitePage />} />
+        <Route path="beheer/post" element={<OutboxPage />} />
+        <Route path="privacy/logboek" element={<AccessLogPage />} />
+        <Route path="privacy/inzageverzoek" element={<DataExportPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -4,7 +4,30 @@
 // - problem+json answers become an ApiError
 
 import type {
+  Assessment,
+  AssessmentDecision,
+  AssessmentRequest,
   CounterHistory,
+  DuplicateCheck,
+  DuplicateMatch,
+  Flow,
+  ImportReport,
+  NewImport,
+  NewParticipant,
+  NewRiskScreening,
+  NewSuitabilityAssessment,
+  ParticipantDetail,
+  ParticipantFilters,
+  ParticipantListItem,
+  ParticipantPatch,
+  PhaseChange,
+  QueueFilters,
+  QueueItem,
+  ReferralAnswers,
+  ReferralDraft,
+  RiskScreening,
+  SuitabilityAssessment,
+  SuitabilityFramework,
   Counter,
   Health,
   LocationDetail,
@@ -36,7 +59,7 @@ import type {
   UnitPatch,
 } from './types';
 
-const BASE = '/api';
+export const BASE = '/api';
 
 let csrfToken: string | null = null;
 
@@ -117,7 +140,8 @@ function toProblem(status: number, body: unknown): Problem {
   return { status };
 }
 
-async function send<T>(method: Method, path: string, body?: unknown, retried = false): Promise<T> {
+/** One JSON request to the API (exported for feature modules such as api/admin.ts). */
+export async function send<T>(method: Method, path: string, body?: unknown, retried = false): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -171,6 +195,52 @@ async function fetchAll<T>(path: string, params: Record<string, QueryValue> = {}
   }
   return items;
 }
+
+/** Upload or download progress: bytes done of total (total 0 when unknown). */
+export type ProgressListener = (loaded: number, total: number) => void;
+
+/**
+ * A JSON write through XMLHttpRequest, for large bodies whose upload progress the user should
+ * see (fetch reports no upload progress). Same CSRF, cookies and problem+json handling as `send`.
+ */
+function sendWithProgress<T>(method: 'POST' | 'PUT', path: string, body: unknown, onProgress?: ProgressListener, retried = false): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, `${BASE}${path}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('Content-Type', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (event) => onProgress?.(event.loaded, event.lengthComputable ? event.total : 0);
+    xhr.onerror = () => reject(new ApiError(0, { code: 'network_error' }));
+    xhr.onload = () => {
+      let parsed: unknown = null;
+      try {
+        parsed = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        parsed = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(parsed as T);
+        return;
+      }
+      const problem = toProblem(xhr.status, parsed);
+      if (xhr.status === 403 && !retried && (problem.code ?? '').toLowerCase().includes('csrf')) {
+        send<Me>('GET', '/v1/me', undefined, true)
+          .then((me) => {
+            setCsrfToken(me.csrfToken);
+            return sendWithProgress<T>(method, path, body, onProgress, true);
+          })
+          .then(resolve, () => reject(new ApiError(xhr.status, problem)));
+        return;
+      }
+      reject(new ApiError(xhr.status, problem));
+    };
+    xhr.send(JSON.stringify(body));
+  });
+}
+
+const enc = encodeURIComponent;
 
 export const api = {
   health: () => send<Health>('GET', '/health'),
@@ -243,4 +313,57 @@ export const api = {
   updateUnit: (id: string, body: UnitPatch) => send<Unit>('PATCH', `/v1/units/${encodeURIComponent(id)}`, body),
   changeUnitStatus: (id: string, body: StatusChange) =>
     send<Unit>('POST', `/v1/units/${encodeURIComponent(id)}/status-changes`, body),
+
+  allUnits: (filters: UnitFilters) => fetchAll<Unit>('/v1/units', { ...filters }),
+
+  // participants: the by-name list, the record, phases
+  participants: (filters: ParticipantFilters, cursor?: string | null, limit = 50) =>
+    send<Page<ParticipantListItem>>('GET', `/v1/participants${buildQuery({ ...filters, cursor, limit })}`),
+  participantFlow: (range: { programmeId?: string; from?: string; to?: string }) =>
+    send<Flow>('GET', `/v1/participants/flow${buildQuery(range)}`),
+  participant: (id: string) => send<ParticipantDetail>('GET', `/v1/participants/${enc(id)}`),
+  createParticipant: (body: NewParticipant) => send<ParticipantDetail>('POST', '/v1/participants', body),
+  updateParticipant: (id: string, body: ParticipantPatch) =>
+    send<ParticipantDetail>('PATCH', `/v1/participants/${enc(id)}`, body),
+  changePhase: (id: string, body: PhaseChange) =>
+    send<ParticipantDetail>('POST', `/v1/participants/${enc(id)}/phase-changes`, body),
+  reReferParticipant: (id: string, body: ReferralAnswers) =>
+    send<ParticipantDetail>('POST', `/v1/participants/${enc(id)}/referrals`, body),
+  consult: (id: string, body: { organisationId: string; note?: string }) =>
+    send<ParticipantDetail>('POST', `/v1/participants/${enc(id)}/consultations`, body),
+  duplicateCheck: (body: DuplicateCheck) =>
+    send<{ matches: DuplicateMatch[] }>('POST', '/v1/participants/duplicate-checks', body),
+
+  // referral drafts (private to their author)
+  referralDrafts: () => send<Page<ReferralDraft>>('GET', '/v1/referral-drafts'),
+  referralDraft: (id: string) => send<ReferralDraft>('GET', `/v1/referral-drafts/${enc(id)}`),
+  createReferralDraft: (data: Record<string, unknown>) => send<ReferralDraft>('POST', '/v1/referral-drafts', { data }),
+  updateReferralDraft: (id: string, version: number, data: Record<string, unknown>) =>
+    send<ReferralDraft>('PUT', `/v1/referral-drafts/${enc(id)}`, { version, data }),
+  deleteReferralDraft: (id: string) => send<void>('DELETE', `/v1/referral-drafts/${enc(id)}`),
+
+  // care assessments
+  requestAssessment: (participantId: string, body: AssessmentRequest) =>
+    send<Assessment>('POST', `/v1/participants/${enc(participantId)}/assessments`, body),
+  assessmentQueue: (filters: QueueFilters, cursor?: string | null, limit = 50) =>
+    send<Page<QueueItem>>('GET', `/v1/assessments/queue${buildQuery({ ...filters, cursor, limit })}`),
+  assignAssessment: (id: string, body: { version: number; assessorId?: string }) =>
+    send<Assessment>('POST', `/v1/assessments/${enc(id)}/assignments`, body),
+  decideAssessment: (id: string, body: AssessmentDecision) =>
+    send<Assessment>('POST', `/v1/assessments/${enc(id)}/decisions`, body),
+
+  // risk screening and suitability
+  recordRiskScreening: (participantId: string, body: NewRiskScreening) =>
+    send<RiskScreening>('POST', `/v1/participants/${enc(participantId)}/risk-screenings`, body),
+  suitabilityFrameworks: (programmeId?: string) =>
+    send<Page<SuitabilityFramework>>('GET', `/v1/suitability-frameworks${buildQuery({ programmeId })}`),
+  assessSuitability: (participantId: string, body: NewSuitabilityAssessment) =>
+    send<SuitabilityAssessment>('POST', `/v1/participants/${enc(participantId)}/suitability-assessments`, body),
+
+  // CSV import: validate (nothing imported), then confirm the valid rows
+  /** Address of the template (a plain link: the session cookie goes along). */
+  importTemplateUrl: `${BASE}/v1/imports/template.csv`,
+  createImport: (body: NewImport, onProgress?: ProgressListener) =>
+    sendWithProgress<ImportReport>('POST', '/v1/imports', body, onProgress),
+  confirmImport: (id: string) => send<ImportReport>('POST', `/v1/imports/${enc(id)}/confirmations`, {}),
 };

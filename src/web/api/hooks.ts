@@ -8,8 +8,20 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import { api, isApiError } from './client';
+import { api, isApiError, type ProgressListener } from './client';
 import type {
+  AssessmentDecision,
+  AssessmentRequest,
+  NewImport,
+  NewParticipant,
+  NewRiskScreening,
+  NewSuitabilityAssessment,
+  ParticipantDetail,
+  ParticipantFilters,
+  ParticipantPatch,
+  PhaseChange,
+  QueueFilters,
+  ReferralAnswers,
   LocationFilters,
   LocationPatch,
   LoginRequest,
@@ -39,6 +51,14 @@ export const keys = {
   location: (id: string) => ['locations', 'detail', id] as const,
   units: (filters: UnitFilters) => ['units', 'list', filters] as const,
   unit: (id: string) => ['units', 'detail', id] as const,
+  allUnits: (filters: UnitFilters) => ['units', 'all', filters] as const,
+  participants: (filters: ParticipantFilters) => ['participants', 'list', filters] as const,
+  participantFlow: (range: { programmeId?: string; from?: string; to?: string }) => ['participants', 'flow', range] as const,
+  participant: (id: string) => ['participants', 'detail', id] as const,
+  referralDrafts: ['referral-drafts'] as const,
+  referralDraft: (id: string) => ['referral-drafts', id] as const,
+  assessmentQueue: (filters: QueueFilters) => ['assessment-queue', filters] as const,
+  suitabilityFrameworks: (programmeId: string) => ['suitability-frameworks', programmeId] as const,
 };
 
 /** Figures that depend on units: invalidate them after any unit or pledge write. */
@@ -304,5 +324,225 @@ export function useChangeUnitStatus(id: string) {
   return useMutation({
     mutationFn: (body: StatusChange) => api.changeUnitStatus(id, body),
     onSuccess: () => invalidateFigures(client),
+  });
+}
+
+export function useAllUnits(filters: UnitFilters, enabled = true) {
+  return useQuery({ queryKey: keys.allUnits(filters), queryFn: () => api.allUnits(filters), enabled });
+}
+
+// ---------------------------------------------------------------- participants
+
+/** Everything that shows participants: the list, the flow, the pages, the assessors' queue. */
+function invalidateParticipants(client: QueryClient): Promise<unknown> {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: ['participants'] }),
+    client.invalidateQueries({ queryKey: ['assessment-queue'] }),
+  ]);
+}
+
+/** After a write that answers with the participant page: show it at once, refresh the rest. */
+function storeParticipant(client: QueryClient, detail: ParticipantDetail): Promise<unknown> {
+  client.setQueryData(keys.participant(detail.id), detail);
+  if (detail.code !== detail.id) client.setQueryData(keys.participant(detail.code), detail);
+  return Promise.all([
+    client.invalidateQueries({ queryKey: ['participants', 'list'] }),
+    client.invalidateQueries({ queryKey: ['participants', 'flow'] }),
+    client.invalidateQueries({ queryKey: ['assessment-queue'] }),
+  ]);
+}
+
+export function useParticipants(filters: ParticipantFilters, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: keys.participants(filters),
+    queryFn: ({ pageParam }) => api.participants(filters, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useParticipantFlow(range: { programmeId?: string; from?: string; to?: string }, enabled = true) {
+  return useQuery({ queryKey: keys.participantFlow(range), queryFn: () => api.participantFlow(range), enabled });
+}
+
+/** One participant by uuid or pseudonymous code; always fresh (the record changes under many hands). */
+export function useParticipant(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.participant(id ?? ''),
+    queryFn: () => api.participant(id ?? ''),
+    enabled: Boolean(id),
+    staleTime: 0,
+  });
+}
+
+export function useCreateParticipant() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewParticipant) => api.createParticipant(body),
+    onSuccess: (detail) =>
+      Promise.all([storeParticipant(client, detail), client.invalidateQueries({ queryKey: keys.referralDrafts })]),
+  });
+}
+
+export function useUpdateParticipant(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ParticipantPatch) => api.updateParticipant(id, body),
+    onSuccess: (detail) => storeParticipant(client, detail),
+  });
+}
+
+export function useChangePhase(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PhaseChange) => api.changePhase(id, body),
+    onSuccess: (detail) => storeParticipant(client, detail),
+  });
+}
+
+/** Someone known comes back (after withdrawal, exit or "not eligible"): a new referral on the same record. */
+export function useReReferParticipant(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReferralAnswers) => api.reReferParticipant(id, body),
+    onSuccess: (detail) => storeParticipant(client, detail),
+  });
+}
+
+/** The office asks a care provider about a participant; the provider may see them afterwards. */
+export function useConsult(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { organisationId: string; note?: string }) => api.consult(id, body),
+    onSuccess: (detail) => storeParticipant(client, detail),
+  });
+}
+
+export function useDuplicateCheck() {
+  return useMutation({ mutationFn: api.duplicateCheck });
+}
+
+// ---------------------------------------------------------------- referral drafts
+
+export function useReferralDrafts(enabled = true) {
+  return useQuery({ queryKey: keys.referralDrafts, queryFn: () => api.referralDrafts(), enabled, staleTime: 0 });
+}
+
+export function useReferralDraft(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.referralDraft(id ?? ''),
+    queryFn: () => api.referralDraft(id ?? ''),
+    enabled: Boolean(id),
+    staleTime: 0,
+  });
+}
+
+/** Creates the draft, or replaces it when it has an id and version. */
+export function useSaveReferralDraft() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id?: string; version?: number; data: Record<string, unknown> }) =>
+      input.id && input.version !== undefined
+        ? api.updateReferralDraft(input.id, input.version, input.data)
+        : api.createReferralDraft(input.data),
+    onSuccess: (draft) => {
+      client.setQueryData(keys.referralDraft(draft.id), draft);
+      return client.invalidateQueries({ queryKey: keys.referralDrafts, exact: true });
+    },
+  });
+}
+
+export function useDeleteReferralDraft() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.deleteReferralDraft(id),
+    onSuccess: (_out, id) => {
+      client.removeQueries({ queryKey: keys.referralDraft(id) });
+      return client.invalidateQueries({ queryKey: keys.referralDrafts, exact: true });
+    },
+  });
+}
+
+// ---------------------------------------------------------------- care assessments
+
+export function useAssessmentQueue(filters: QueueFilters, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: keys.assessmentQueue(filters),
+    queryFn: ({ pageParam }) => api.assessmentQueue(filters, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+}
+
+export function useRequestAssessment(participantId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AssessmentRequest) => api.requestAssessment(participantId, body),
+    onSuccess: () => invalidateParticipants(client),
+  });
+}
+
+export function useAssignAssessment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; version: number; assessorId?: string }) =>
+      api.assignAssessment(input.id, { version: input.version, assessorId: input.assessorId }),
+    onSuccess: () => invalidateParticipants(client),
+  });
+}
+
+export function useDecideAssessment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string; body: AssessmentDecision }) => api.decideAssessment(input.id, input.body),
+    onSuccess: () => invalidateParticipants(client),
+  });
+}
+
+// ---------------------------------------------------------------- risk screening and suitability
+
+export function useRecordRiskScreening(participantId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewRiskScreening) => api.recordRiskScreening(participantId, body),
+    onSuccess: () => invalidateParticipants(client),
+  });
+}
+
+export function useSuitabilityFrameworks(programmeId: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: keys.suitabilityFrameworks(programmeId ?? ''),
+    queryFn: () => api.suitabilityFrameworks(programmeId),
+    enabled: enabled && Boolean(programmeId),
+  });
+}
+
+export function useAssessSuitability(participantId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewSuitabilityAssessment) => api.assessSuitability(participantId, body),
+    onSuccess: () =>
+      Promise.all([invalidateParticipants(client), client.invalidateQueries({ queryKey: ['suitability-frameworks'] })]),
+  });
+}
+
+// ---------------------------------------------------------------- CSV import
+
+export function useCreateImport() {
+  return useMutation({
+    mutationFn: (input: { body: NewImport; onProgress?: ProgressListener }) => api.createImport(input.body, input.onProgress),
+  });
+}
+
+export function useConfirmImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.confirmImport(id),
+    onSuccess: () => invalidateParticipants(client),
   });
 }

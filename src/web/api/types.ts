@@ -1,16 +1,46 @@
 // Types for every shape of the foundation API contract (docs/api-contract-draft.md).
 
 import {
+  ACTIVE_PHASES,
+  ASSESSMENT_STATUSES,
+  CONSENT_SCOPES,
+  CURRENT_PLACES,
   DELIVERY_MODES,
+  EXIT_REASONS,
+  GUIDANCE_INTENSITIES,
+  HOMELESSNESS,
+  HOME_NEEDS,
   HOUSING_FORMS,
+  INDICATION_TYPES,
+  NOT_ELIGIBLE_REASONS,
   ORGANISATION_KINDS,
+  PARTICIPANT_PHASES,
+  PARTICIPANT_RELATIONS,
+  PHASE_REASONS,
+  RISK_LEVELS,
   ROLES,
+  SUITABILITY_ANSWERS,
+  SUITABILITY_RESULTS,
   TARGET_GROUPS,
   UNIT_STATUSES,
+  WITHDRAWAL_REASONS,
+  type AssessmentStatus,
+  type ConsentScope,
+  type CurrentPlace,
   type DeliveryMode,
+  type GuidanceIntensity,
+  type HomeNeed,
+  type Homelessness,
   type HousingForm,
+  type IndicationType,
   type OrganisationKind,
+  type ParticipantPhase,
+  type ParticipantRelation,
+  type PhaseReason,
+  type RiskLevel,
   type Role,
+  type SuitabilityAnswer,
+  type SuitabilityResult,
   type TargetGroup,
   type UnitStatus,
 } from '../../shared/enums';
@@ -405,4 +435,473 @@ export interface UnitFilters {
   locationId?: string;
   trancheId?: string;
   q?: string;
+}
+
+// ---------------------------------------------------------------- participants (issue 3)
+// Shapes of src/server/domain/{participants,waitingList,assessments,suitability,riskScreening,imports,referrals}.
+// Fields a role may not see are left out of the answer (never assumed): they are optional here.
+
+
+export {
+  ACTIVE_PHASES,
+  ASSESSMENT_STATUSES,
+  CONSENT_SCOPES,
+  CURRENT_PLACES,
+  EXIT_REASONS,
+  GUIDANCE_INTENSITIES,
+  HOME_NEEDS,
+  HOMELESSNESS,
+  INDICATION_TYPES,
+  NOT_ELIGIBLE_REASONS,
+  PARTICIPANT_PHASES,
+  PARTICIPANT_RELATIONS,
+  PHASE_REASONS,
+  RISK_LEVELS,
+  SUITABILITY_ANSWERS,
+  SUITABILITY_RESULTS,
+  WITHDRAWAL_REASONS,
+};
+export type {
+  AssessmentStatus,
+  ConsentScope,
+  CurrentPlace,
+  GuidanceIntensity,
+  HomeNeed,
+  Homelessness,
+  IndicationType,
+  ParticipantPhase,
+  ParticipantRelation,
+  PhaseReason,
+  RiskLevel,
+  SuitabilityAnswer,
+  SuitabilityResult,
+};
+
+export interface Ref {
+  id: string;
+  name: string;
+}
+
+/** A text the server words in both languages. */
+export interface Bilingual {
+  nl: string;
+  en: string;
+}
+
+export interface PriorityReason extends Bilingual {
+  code: string;
+}
+
+export interface Priority {
+  /** Position in the list as this reader sees it (null when not active). */
+  rank: number | null;
+  reasons: PriorityReason[];
+}
+
+/** One line of the by-name list (GET /api/v1/participants). */
+export interface ParticipantListItem {
+  id: string;
+  code: string;
+  phase: ParticipantPhase;
+  phaseSince: IsoDate;
+  programmeId: string;
+  /** Only when the reader may see the person's identity. */
+  name: string | null;
+  targetGroup: TargetGroup;
+  currentPlace: CurrentPlace;
+  householdSize: number;
+  waitingListRegisteredOn: IsoDate | null;
+  referredOn: IsoDate;
+  waitingDays: number;
+  provider: Ref | null;
+  preferredMunicipalityIds: string[];
+  protectedAddress: boolean;
+  priority: Priority;
+}
+
+export interface ParticipantFilters {
+  programmeId?: string;
+  phase?: ParticipantPhase;
+  targetGroup?: TargetGroup;
+  municipalityId?: string;
+  providerId?: string;
+  minWaitingDays?: number;
+  onWaitingList?: 'true' | 'false';
+}
+
+export interface ReferralAnswers {
+  referredOn: IsoDate;
+  homelessness: Homelessness;
+  expectedIndependent: boolean;
+  motivation: string;
+  notes?: string;
+}
+
+/** POST /api/v1/participants. */
+export interface NewParticipant {
+  programmeId: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: IsoDate;
+  bsn?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  householdAdults?: number;
+  householdChildren?: number;
+  childrenAges?: number[];
+  targetGroup: TargetGroup;
+  currentPlace: CurrentPlace;
+  currentPlaceNote?: string | null;
+  preferredMunicipalityIds?: string[];
+  excludedMunicipalityIds?: string[];
+  needs?: HomeNeed[];
+  consentGivenOn?: IsoDate | null;
+  consentScope?: ConsentScope[];
+  protectedAddress?: boolean;
+  waitingListRegisteredOn?: IsoDate | null;
+  providerId?: string | null;
+  referral: ReferralAnswers;
+  draftId?: string;
+  acknowledgeDuplicates?: boolean;
+}
+
+/** PATCH /api/v1/participants/{id}: `version` plus only the fields that change. */
+export type ParticipantPatch = { version: number } & Partial<
+  Omit<NewParticipant, 'programmeId' | 'referral' | 'draftId' | 'acknowledgeDuplicates'>
+>;
+
+export interface PhaseEvent {
+  id: string;
+  phase: ParticipantPhase;
+  effectiveDate: IsoDate;
+  reason: PhaseReason | null;
+  note: string | null;
+  unitId: string | null;
+  recordedAt: string;
+  recordedBy: Ref | null;
+  fromParticipant: string | null;
+}
+
+export interface ReferralRecord {
+  id: string;
+  referredOn: IsoDate;
+  organisation: Ref;
+  homelessness: Homelessness;
+  expectedIndependent: boolean;
+  motivation?: string;
+  notes?: string | null;
+  fromParticipant: string | null;
+}
+
+export interface Assessment {
+  id: string;
+  participant: { id: string; code: string; phase: ParticipantPhase };
+  status: AssessmentStatus;
+  requestedOn: IsoDate;
+  requestedBy: Ref | null;
+  requestedByOrganisation: Ref;
+  accessOffice: Ref;
+  question?: string | null;
+  assessor: Ref | null;
+  assignedOn: IsoDate | null;
+  decidedOn: IsoDate | null;
+  indication: IndicationType | null;
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+  guidanceIntensity: GuidanceIntensity | null;
+  notes?: string | null;
+  ageDays: number;
+  version: number;
+  fromParticipant: string | null;
+  abilities: { assign: boolean; decide: boolean };
+}
+
+export interface RiskScreening {
+  id: string;
+  participant: { id: string; code: string };
+  screenedOn: IsoDate;
+  riskLevel: RiskLevel;
+  organisation: Ref;
+  excludedMunicipalities: Ref[];
+  excludedAreas: string[];
+  notes?: string | null;
+  recordedAt: string;
+  fromParticipant: string | null;
+}
+
+export interface SuitabilityReason extends Bilingual {
+  code: string;
+  criterionId: string | null;
+}
+
+export interface SuitabilityAssessment {
+  id: string;
+  participant: { id: string; code: string };
+  assessedOn: IsoDate;
+  framework: { id: string; name: string; version: number; current: boolean };
+  organisation: Ref;
+  location: Ref | null;
+  result: SuitabilityResult;
+  score: number;
+  maxScore: number;
+  percentage: number;
+  reasons: SuitabilityReason[];
+  answers: Array<{
+    criterionId: string;
+    position: number;
+    questionNl: string;
+    questionEn: string;
+    weight: number;
+    knockOut: boolean;
+    answer: SuitabilityAnswer;
+    note?: string | null;
+  }>;
+  recordedAt: string;
+  fromParticipant: string | null;
+}
+
+export interface TimelineEntry extends Bilingual {
+  date: IsoDate;
+  /** A timestamp, or a date for entries that only have one. */
+  at: string;
+  /** referral, phase, assessment_requested, assessment_decided, risk_screening, suitability, merge, consultation, … */
+  kind: string;
+  refId: string | null;
+}
+
+export interface PhaseOption {
+  phase: ParticipantPhase;
+  allowed: boolean;
+  /** Why not (empty when allowed). */
+  reasons: Bilingual[];
+  /** Reason codes the phase needs (not_eligible, withdrawn, exited). */
+  reasonCodes: PhaseReason[];
+}
+
+export interface ParticipantAbilities {
+  editRecord: boolean;
+  editSituation: boolean;
+  editWaitingList: boolean;
+  editProvider: boolean;
+  requestAssessment: boolean;
+  screenRisk: boolean;
+  assessSuitability: boolean;
+  refer: boolean;
+  merge: boolean;
+  consult: boolean;
+}
+
+/** GET /api/v1/participants/{id}: what this reader may see of one participant. */
+export interface ParticipantDetail {
+  id: string;
+  code: string;
+  programmeId: string;
+  phase: ParticipantPhase;
+  phaseSince: IsoDate;
+  mergedInto: { id: string; code: string } | null;
+  givenName?: string;
+  familyName?: string;
+  dateOfBirth?: IsoDate;
+  hasBsn: boolean;
+  bsn?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  householdAdults: number;
+  householdChildren: number;
+  childrenAges: number[];
+  targetGroup: TargetGroup;
+  currentPlace: CurrentPlace;
+  currentPlaceNote: string | null;
+  preferredMunicipalities: Ref[];
+  excludedMunicipalities: Array<Ref & { byRiskScreening: boolean }>;
+  excludedAreas: string[];
+  needs: HomeNeed[];
+  consent: { givenOn: IsoDate; scope: ConsentScope[] } | null;
+  protectedAddress: boolean;
+  protectedAddressForced: boolean;
+  waitingListRegisteredOn: IsoDate | null;
+  referredOn: IsoDate;
+  waitingDays: number;
+  provider: Ref | null;
+  placement: { unitId: string; unit: string; location: string | null; startDate: IsoDate } | null;
+  organisations: Array<Ref & { relation: ParticipantRelation; since: IsoDate }>;
+  referrals: ReferralRecord[];
+  phaseHistory: PhaseEvent[];
+  assessments: Assessment[];
+  riskScreenings: RiskScreening[];
+  suitabilityAssessments: SuitabilityAssessment[];
+  merges: Array<{ id: string; merged: { id: string; code: string }; reason: string; mergedAt: string; mergedBy: Ref | null }>;
+  timeline: TimelineEntry[];
+  priority: Priority;
+  version: number;
+  abilities: ParticipantAbilities;
+  phaseOptions: PhaseOption[];
+}
+
+export interface PhaseChange {
+  phase: ParticipantPhase;
+  effectiveDate: IsoDate;
+  reason?: PhaseReason;
+  note?: string;
+  unitId?: string;
+  version?: number;
+}
+
+export interface DuplicateCheck {
+  givenName: string;
+  familyName: string;
+  dateOfBirth: IsoDate;
+  bsn?: string | null;
+}
+
+export interface DuplicateMatch {
+  /** Null when the match exists but the caller may not see it. */
+  participant: { id: string; code: string; phase: ParticipantPhase } | null;
+  matchedOn: Array<'bsn' | 'name_and_birth_date'>;
+  visible: boolean;
+}
+
+export interface FlowMonth {
+  month: string;
+  inflow: number;
+  outflow: number;
+  eligible: number;
+  ready: number;
+  housed: number;
+  exited: number;
+  withdrawn: number;
+  notEligible: number;
+  activeAtEnd: number;
+  waitingAtEnd: number;
+}
+
+export interface Flow {
+  from: IsoDate;
+  to: IsoDate;
+  months: FlowMonth[];
+  definitions: Bilingual;
+}
+
+// care assessments
+
+export interface QueueItem {
+  id: string;
+  participant: { id: string; code: string; phase: ParticipantPhase; name: string; targetGroup: TargetGroup };
+  status: AssessmentStatus;
+  requestedOn: IsoDate;
+  ageDays: number;
+  requestedByOrganisation: Ref;
+  accessOffice: Ref;
+  assessor: Ref | null;
+  assignedOn: IsoDate | null;
+  version: number;
+}
+
+export type QueueStatus = 'open' | 'requested' | 'assigned';
+
+export interface QueueFilters {
+  status?: QueueStatus;
+  assessorId?: 'me';
+}
+
+export interface AssessmentRequest {
+  question?: string;
+  requestedOn?: IsoDate;
+  accessOfficeId?: string;
+}
+
+export interface AssessmentDecision {
+  version: number;
+  decidedOn: IsoDate;
+  indication: IndicationType;
+  validFrom?: IsoDate;
+  validTo?: IsoDate;
+  guidanceIntensity?: GuidanceIntensity;
+  notes?: string;
+}
+
+// risk screening
+
+export interface NewRiskScreening {
+  screenedOn: IsoDate;
+  riskLevel: RiskLevel;
+  excludedMunicipalityIds: string[];
+  excludedAreas: string[];
+  notes?: string;
+}
+
+// suitability framework
+
+export interface SuitabilityCriterion {
+  id: string;
+  position: number;
+  questionNl: string;
+  questionEn: string;
+  weight: number;
+  knockOut: boolean;
+}
+
+export interface SuitabilityFramework {
+  id: string;
+  programmeId: string;
+  version: number;
+  current: boolean;
+  name: string;
+  description: string | null;
+  suitableThreshold: number;
+  conditionalThreshold: number;
+  createdAt: string;
+  createdBy: Ref | null;
+  criteria: SuitabilityCriterion[];
+  assessmentCount: number;
+}
+
+export interface NewSuitabilityAssessment {
+  frameworkId: string;
+  assessedOn: IsoDate;
+  locationId?: string;
+  answers: Array<{ criterionId: string; answer: SuitabilityAnswer; note?: string }>;
+}
+
+// referral drafts
+
+export interface ReferralDraft {
+  id: string;
+  data: Record<string, unknown>;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+// CSV import
+
+export type ImportRowStatus = 'valid' | 'invalid' | 'imported' | 'skipped';
+
+export interface ImportRow {
+  row: number;
+  line: number;
+  status: ImportRowStatus;
+  errors: Array<{ column: string | null; path: string; message: string; messageEn: string }>;
+  participant: { id: string; code: string } | null;
+}
+
+export interface ImportReport {
+  id: string;
+  programmeId: string;
+  fileName: string | null;
+  status: 'validated' | 'confirmed';
+  createdAt: string;
+  createdBy: Ref | null;
+  confirmedAt: string | null;
+  totalRows: number;
+  validRows: number;
+  invalidRows: number;
+  importedRows: number | null;
+  rows: ImportRow[];
+}
+
+export interface NewImport {
+  programmeId: string;
+  fileName?: string;
+  csv: string;
 }

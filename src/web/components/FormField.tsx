@@ -205,10 +205,12 @@ interface CheckboxGroupProps {
   description?: ReactNode;
   error?: string | null;
   optional?: boolean;
+  /** Lay a long list of short options out in columns (e.g. the region's municipalities). */
+  columns?: boolean;
 }
 
 /** A fieldset of checkboxes (an accessible multi-select); options may carry a group caption. */
-export function CheckboxGroup({ id, legend, options, values, onChange, description, error, optional }: CheckboxGroupProps) {
+export function CheckboxGroup({ id, legend, options, values, onChange, description, error, optional, columns }: CheckboxGroupProps) {
   const t = useT();
   const groups = new Map<string, Array<Option>>();
   for (const option of options) {
@@ -247,7 +249,7 @@ export function CheckboxGroup({ id, legend, options, values, onChange, descripti
           {error}
         </div>
       ) : null}
-      <div className="eh-checkbox-groups">
+      <div className={cx('eh-checkbox-groups', columns && 'eh-checkbox-groups--columns')}>
         {[...groups.entries()].map(([group, list]) => (
           <div key={group || 'default'} className="eh-checkbox-group">
             {group ? <p className="utrecht-paragraph eh-checkbox-group__caption">{group}</p> : null}
@@ -323,5 +325,93 @@ export function CheckboxField({ id, label, checked, onChange, description, error
         </label>
       </div>
     </div>
+  );
+}
+
+interface RadioGroupProps {
+  id: string;
+  legend: ReactNode;
+  options: Option[];
+  value: string;
+  onChange: (value: string) => void;
+  description?: ReactNode;
+  error?: string | null;
+  optional?: boolean;
+  required?: boolean;
+  /** Options side by side (short choices such as yes / no). */
+  inline?: boolean;
+  className?: string;
+}
+
+/**
+ * A fieldset of radio buttons (one choice). Ids: the fieldset `{id}`, each option `{id}-{value}`.
+ * The arrow keys move between the options (native radio behaviour).
+ */
+export function RadioGroup({
+  id,
+  legend,
+  options,
+  value,
+  onChange,
+  description,
+  error,
+  optional,
+  required,
+  inline,
+  className,
+}: RadioGroupProps) {
+  const t = useT();
+  return (
+    <fieldset
+      id={id}
+      className={cx(
+        'utrecht-form-fieldset',
+        'utrecht-form-fieldset--html-fieldset',
+        error && 'utrecht-form-fieldset--invalid',
+        error && 'utrecht-form-field--invalid',
+        'eh-fieldset',
+        className,
+      )}
+      aria-describedby={describedBy(id, description, error)}
+      aria-invalid={error ? true : undefined}
+      aria-required={required || undefined}
+      role="radiogroup"
+    >
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+        {legend}
+        {optional ? <span className="eh-optional"> {t('common.optional')}</span> : null}
+      </legend>
+      {description ? (
+        <div className="utrecht-form-field-description" id={`${id}-description`}>
+          {description}
+        </div>
+      ) : null}
+      {error ? (
+        <div className="utrecht-form-field-error-message eh-field-error" id={`${id}-error`}>
+          {error}
+        </div>
+      ) : null}
+      <div className={cx('eh-radios', inline && 'eh-radios--inline')}>
+        {options.map((option) => {
+          const optionId = `${id}-${option.value}`;
+          return (
+            <div key={option.value} className="utrecht-form-field utrecht-form-field--radio eh-checkbox">
+              <input
+                type="radio"
+                id={optionId}
+                name={id}
+                value={option.value}
+                className={cx('utrecht-radio-button', 'utrecht-radio-button--html-input', error && 'utrecht-radio-button--invalid')}
+                checked={value === option.value}
+                onChange={() => onChange(option.value)}
+              />
+              <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={optionId}>
+                {option.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
   );
 }

@@ -4,13 +4,19 @@ import type { Me } from '../api/types';
 import { useLogout } from '../api/hooks';
 import { LANGS, useI18n, type MessageKey } from '../i18n';
 import { Button } from './Button';
-import { SECOND_FACTOR_PATH, SESSIONS_PATH } from '../paths';
+import { ASSESSMENT_QUEUE_PATH, PARTICIPANTS_PATH, SECOND_FACTOR_PATH, SESSIONS_PATH } from '../paths';
+import { access } from '../roles';
+import { adminAccess } from '../adminAccess';
+import { AdminMenus } from './AdminMenus';
 
-const NAV: Array<{ to: string; label: MessageKey; end?: boolean }> = [
+/** Menu items; `show` hides an item from roles the server would refuse anyway. */
+const NAV: Array<{ to: string; label: MessageKey; end?: boolean; id?: string; show?: (me: Me) => boolean }> = [
   { to: '/', label: 'nav.dashboard', end: true },
-  { to: '/units', label: 'nav.units' },
-  { to: '/locations', label: 'nav.locations' },
-  { to: '/pledges', label: 'nav.pledges' },
+  { to: '/units', label: 'nav.units', show: adminAccess.housingStock },
+  { to: '/locations', label: 'nav.locations', show: adminAccess.housingStock },
+  { to: '/pledges', label: 'nav.pledges', show: adminAccess.housingStock },
+  { to: PARTICIPANTS_PATH, label: 'nav.participants', id: 'nav-participants', show: access.participants },
+  { to: ASSESSMENT_QUEUE_PATH, label: 'nav.assessments', id: 'nav-assessments', show: access.assessmentQueue },
   { to: '/organisations', label: 'nav.organisations' },
 ];
 
@@ -155,6 +161,7 @@ export function Layout({ me, children }: { me?: Me; children: ReactNode }) {
           <div className="eh-header__tools">
             {me ? <UserName me={me} /> : null}
             <div className="eh-header__actions">
+              {me && !me.mfa.pending ? <AdminMenus me={me} /> : null}
               {me && !me.mfa.pending ? <SecurityMenu /> : null}
               {me ? <LogoutButton /> : null}
               <LanguageSwitch />
@@ -166,9 +173,9 @@ export function Layout({ me, children }: { me?: Me; children: ReactNode }) {
           <nav className="utrecht-nav-bar eh-nav" aria-label={t('nav.label')}>
             <div className="utrecht-nav-bar__content eh-nav__content">
               <ul className="utrecht-nav-list eh-nav__list">
-                {NAV.map((item) => (
+                {NAV.filter((item) => !item.show || item.show(me)).map((item) => (
                   <li className="utrecht-nav-list__item" key={item.to}>
-                    <NavLink to={item.to} end={item.end} className="utrecht-nav-list__link eh-nav__link">
+                    <NavLink id={item.id} to={item.to} end={item.end} className="utrecht-nav-list__link eh-nav__link">
                       {t(item.label)}
                     </NavLink>
                   </li>

@@ -144,14 +144,27 @@ export interface LocalizedProblem {
   detail: string | null;
   /** field name (first path segment) → message */
   fields: Record<string, string>;
+  /**
+   * full field path ("referral.motivation", "childrenAges.0") → message, for forms with nested
+   * fields; errors about the body as a whole are under "" (shown in the summary).
+   */
+  paths?: Record<string, string>;
+}
+
+function pathSegments(path: ProblemFieldError['path']): string[] {
+  return (Array.isArray(path) ? path.map(String) : path.split(/[./]/)).filter(
+    (segment) => segment !== '' && segment !== '#' && !['body', 'query', 'params', 'querystring'].includes(segment),
+  );
 }
 
 /** Normalise a problem path ("/label", "body.label", ["body","label"], "partnerIds.0") to a field name. */
 export function fieldNameOf(path: ProblemFieldError['path']): string {
-  const segments = (Array.isArray(path) ? path.map(String) : path.split(/[./]/)).filter(
-    (segment) => segment !== '' && segment !== '#' && !['body', 'query', 'params', 'querystring'].includes(segment),
-  );
-  return segments[0] ?? '';
+  return pathSegments(path)[0] ?? '';
+}
+
+/** The whole path of a problem ("body.referral.motivation" → "referral.motivation"). */
+export function fieldPathOf(path: ProblemFieldError['path']): string {
+  return pathSegments(path).join('.');
 }
 
 export function localizeProblem(
@@ -168,10 +181,20 @@ export function localizeProblem(
   const title = (lang === 'en' ? problem.titleEn ?? problem.title : problem.title) ?? fallbackTitle();
   const detail = (lang === 'en' ? problem.detailEn ?? problem.detail : problem.detail) ?? null;
   const fields: Record<string, string> = {};
+  const paths: Record<string, string> = {};
   for (const error of problem.errors ?? []) {
     const name = fieldNameOf(error.path);
     const message = lang === 'en' ? error.messageEn ?? error.message : error.message;
     if (!(name in fields)) fields[name] = message;
+    const full = fieldPathOf(error.path);
+    if (full === '') paths[''] = paths[''] ? `${paths['']} ${message}` : message;
+    else if (!(full in paths)) paths[full] = message;
   }
-  return { title, detail: detail === title ? null : detail, fields };
+  return { title, detail: detail === title ? null : detail, fields, paths };
+}
+
+/** Picks the server's Dutch or English wording of a text by the chosen language. */
+export function useBilingual(): (text: { nl: string; en: string }) => string {
+  const { lang } = useI18n();
+  return useCallback((text) => (lang === 'en' ? text.en : text.nl), [lang]);
 }

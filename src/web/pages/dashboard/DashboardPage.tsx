@@ -40,6 +40,7 @@ function ProgrammeDashboard({ programme }: { programme: Programme }) {
     setDateInput((current) => (isIsoDate(current) && current !== date ? date : current));
   }, [date]);
 
+  // The counter is public and the same for every role (the server counts outside row scopes).
   const counter = useCounter(programme.id, date);
   const history = useCounterHistory(programme.id);
   const detail = useProgramme(programme.id);

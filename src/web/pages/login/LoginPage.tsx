@@ -17,6 +17,8 @@ interface LoginState {
   loggedOut?: boolean;
   /** After "log out everywhere" (the sessions page). */
   everywhere?: boolean;
+  /** Prefilled e-mail address (after accepting an invitation). */
+  email?: string;
 }
 
 function readState(state: unknown): LoginState {
@@ -26,6 +28,7 @@ function readState(state: unknown): LoginState {
     from: typeof record.from === 'string' && record.from.startsWith('/') && !record.from.startsWith('/login') ? record.from : undefined,
     loggedOut: record.loggedOut === true,
     everywhere: record.everywhere === true,
+    email: typeof record.email === 'string' ? record.email.slice(0, 320) : undefined,
   };
 }
 
@@ -41,8 +44,12 @@ export function LoginPage() {
   const login = useLogin();
   const navigate = useNavigate();
   const state = readState(useLocation().state);
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(state.email ?? '');
   const [password, setPassword] = useState('');
+  useEffect(() => {
+    // e-mail already filled in (after accepting an invitation): continue with the password
+    if (state.email) document.getElementById('login-password')?.focus();
+  }, [state.email]);
   const [totp, setTotp] = useState('');
   const [recoveryCode, setRecoveryCode] = useState('');
   const [useRecovery, setUseRecovery] = useState(false);

@@ -1,4 +1,8 @@
+import { Fragment, useState } from 'react';
 import { useMunicipalities, useOrganisations } from '../../api/hooks';
+import { adminAccess } from '../../adminAccess';
+import { useCurrentUser } from '../../session';
+import { AddOrganisation, EditOrganisationButton, EditOrganisationRow } from '../admin/OrganisationAdmin';
 import { ORGANISATION_KIND_ORDER } from '../../api/types';
 import { Heading, Paragraph } from '../../components/Heading';
 import { usePageTitle } from '../../components/PageTitle';
@@ -13,11 +17,15 @@ export function OrganisationsPage() {
   const organisations = useOrganisations();
   const municipalities = useMunicipalities();
   const municipalityName = new Map((municipalities.data ?? []).map((m) => [m.id, m.name]));
+  // the programme office and its administrators add and rename organisations
+  const manage = adminAccess.organisations(useCurrentUser());
+  const [editingId, setEditingId] = useState<string | null>(null);
 
   return (
     <>
       <Heading level={1}>{t('organisations.title')}</Heading>
       <Paragraph>{t('organisations.intro')}</Paragraph>
+      {manage ? <AddOrganisation /> : null}
       <div className="eh-columns eh-columns--wide-left">
         <div>
           {organisations.isPending ? (
@@ -41,17 +49,36 @@ export function OrganisationsPage() {
                       <Tr>
                         <Th>{t('field.name')}</Th>
                         <Th>{t('field.municipality')}</Th>
+                        {manage ? (
+                          <Th>
+                            <span className="eh-visually-hidden">{t('organisationAdmin.action')}</span>
+                          </Th>
+                        ) : null}
                       </Tr>
                     </THead>
                     <TBody>
                       {list.map((organisation) => (
-                        <Tr key={organisation.id}>
-                          <Th scope="row">{organisation.name}</Th>
-                          <Td>
-                            {(organisation.municipalityId && municipalityName.get(organisation.municipalityId)) ||
-                              t('common.empty')}
-                          </Td>
-                        </Tr>
+                        <Fragment key={organisation.id}>
+                          <Tr>
+                            <Th scope="row">{organisation.name}</Th>
+                            <Td>
+                              {(organisation.municipalityId && municipalityName.get(organisation.municipalityId)) ||
+                                t('common.empty')}
+                            </Td>
+                            {manage ? (
+                              <Td>
+                                <EditOrganisationButton
+                                  organisation={organisation}
+                                  editing={editingId === organisation.id}
+                                  onToggle={() => setEditingId((id) => (id === organisation.id ? null : organisation.id))}
+                                />
+                              </Td>
+                            ) : null}
+                          </Tr>
+                          {manage && editingId === organisation.id ? (
+                            <EditOrganisationRow organisation={organisation} columns={3} onClose={() => setEditingId(null)} />
+                          ) : null}
+                        </Fragment>
                       ))}
                     </TBody>
                   </Table>
