@@ -19,6 +19,8 @@ import { ParticipantsPage } from './pages/participants/ParticipantsPage';
 import { ReferralPage } from './pages/participants/ReferralPage';
 import { ImportPage } from './pages/participants/ImportPage';
 import { ParticipantDetailPage } from './pages/participants/ParticipantDetailPage';
+import { DuplicatesPage } from './pages/participants/DuplicatesPage';
+import { PriorityPage } from './pages/participants/PriorityPage';
 import { AssessmentQueuePage } from './pages/assessments/AssessmentQueuePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { UsersPage } from './pages/admin/UsersPage';
@@ -84,6 +86,8 @@ export function App() {
         <Route path="deelnemers" element={<ParticipantsPage />} />
         <Route path="deelnemers/aanmelden" element={<ReferralPage />} />
         <Route path="deelnemers/importeren" element={<ImportPage />} />
+        <Route path="deelnemers/dubbelen" element={<DuplicatesPage />} />
+        <Route path="deelnemers/prioritering" element={<PriorityPage />} />
         <Route path="deelnemers/:id" element={<ParticipantDetailPage />} />
         <Route path="beoordelingen" element={<AssessmentQueuePage />} />
         <Route path="beveiliging/tweede-factor" element={<SecondFactorPage />} />

@@ -16,6 +16,10 @@ export const access = {
   refer: (me: Pick<Me, 'roles'>) => has(me, ['referrer', 'care_worker', 'care_manager', 'programme_office']),
   /** Import an existing list (imports.policy.ts). */
   import: (me: Pick<Me, 'roles'>) => has(me, ['programme_office', 'care_manager', 'referrer', 'assessor']),
+  /** The list of possible duplicates and merging them (canParticipant.listDuplicates / merge). */
+  duplicates: (me: Pick<Me, 'roles'>) => has(me, ['programme_office']),
+  /** Change the priority rules of the by-name list (canWaitingList.editPriority); everyone else reads them. */
+  editPriority: (me: Pick<Me, 'roles'>) => has(me, ['programme_office']),
   /** The assessors' work queue (canAssessment.queue). */
   assessmentQueue: (me: Pick<Me, 'roles'>) => has(me, ['assessor', 'programme_office']),
   /** Take and decide a request of this access office (canAssessment.assign / decide). */

@@ -10,6 +10,10 @@ import type {
   CounterHistory,
   DuplicateCheck,
   DuplicateMatch,
+  DuplicatePair,
+  MergeRequest,
+  PrioritySettings,
+  PrioritySettingsChange,
   Flow,
   ImportReport,
   NewImport,
@@ -333,6 +337,19 @@ export const api = {
     send<ParticipantDetail>('POST', `/v1/participants/${enc(id)}/consultations`, body),
   duplicateCheck: (body: DuplicateCheck) =>
     send<{ matches: DuplicateMatch[] }>('POST', '/v1/participants/duplicate-checks', body),
+
+  // possible duplicates (programme office) and merging them
+  duplicatePairs: (cursor?: string | null, limit = 50) =>
+    send<Page<DuplicatePair>>('GET', `/v1/participants/duplicates${buildQuery({ cursor, limit })}`),
+  /** Merges `body.duplicateId` into the survivor; answers with the survivor's page. */
+  mergeParticipant: (survivorId: string, body: MergeRequest) =>
+    send<ParticipantDetail>('POST', `/v1/participants/${enc(survivorId)}/merges`, body),
+
+  // the priority rules of the by-name list, per programme (versioned)
+  prioritySettings: (programmeId: string) =>
+    send<PrioritySettings>('GET', `/v1/programmes/${enc(programmeId)}/priority-settings`),
+  savePrioritySettings: (programmeId: string, body: PrioritySettingsChange) =>
+    send<PrioritySettings>('POST', `/v1/programmes/${enc(programmeId)}/priority-settings`, body),
 
   // referral drafts (private to their author)
   referralDrafts: () => send<Page<ReferralDraft>>('GET', '/v1/referral-drafts'),

@@ -12,6 +12,7 @@ import { api, isApiError, type ProgressListener } from './client';
 import type {
   AssessmentDecision,
   AssessmentRequest,
+  MergeRequest,
   NewImport,
   NewParticipant,
   NewRiskScreening,
@@ -20,6 +21,7 @@ import type {
   ParticipantFilters,
   ParticipantPatch,
   PhaseChange,
+  PrioritySettingsChange,
   QueueFilters,
   ReferralAnswers,
   LocationFilters,
@@ -55,6 +57,8 @@ export const keys = {
   participants: (filters: ParticipantFilters) => ['participants', 'list', filters] as const,
   participantFlow: (range: { programmeId?: string; from?: string; to?: string }) => ['participants', 'flow', range] as const,
   participant: (id: string) => ['participants', 'detail', id] as const,
+  duplicatePairs: ['participants', 'duplicates'] as const,
+  prioritySettings: (programmeId: string) => ['priority-settings', programmeId] as const,
   referralDrafts: ['referral-drafts'] as const,
   referralDraft: (id: string) => ['referral-drafts', id] as const,
   assessmentQueue: (filters: QueueFilters) => ['assessment-queue', filters] as const,
@@ -422,6 +426,60 @@ export function useConsult(id: string) {
 
 export function useDuplicateCheck() {
   return useMutation({ mutationFn: api.duplicateCheck });
+}
+
+// ---------------------------------------------------------------- possible duplicates and merging
+
+/** The programme office's list of possible duplicate pairs; always fresh (a merge elsewhere removes a pair). */
+export function useDuplicatePairs(enabled = true) {
+  return useInfiniteQuery({
+    queryKey: keys.duplicatePairs,
+    queryFn: ({ pageParam }) => api.duplicatePairs(pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled,
+    staleTime: 0,
+  });
+}
+
+/** Merges a duplicate into the survivor: the survivor's page is stored, the pair leaves the list. */
+export function useMergeParticipant() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { survivorId: string; body: MergeRequest }) => api.mergeParticipant(input.survivorId, input.body),
+    onSuccess: (detail) =>
+      Promise.all([
+        storeParticipant(client, detail),
+        client.invalidateQueries({ queryKey: keys.duplicatePairs }),
+        // the merged record's page now says where it went
+        client.invalidateQueries({ queryKey: ['participants', 'detail'], predicate: (q) => q.queryKey[2] !== detail.id && q.queryKey[2] !== detail.code }),
+      ]),
+  });
+}
+
+// ---------------------------------------------------------------- priority rules of the by-name list
+
+export function usePrioritySettings(programmeId: string | undefined) {
+  return useQuery({
+    queryKey: keys.prioritySettings(programmeId ?? ''),
+    queryFn: () => api.prioritySettings(programmeId ?? ''),
+    enabled: Boolean(programmeId),
+    staleTime: 0,
+  });
+}
+
+/** A new version of the rules: the list is re-sorted by the server, so every rank shown is refreshed. */
+export function useSavePrioritySettings(programmeId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PrioritySettingsChange) => api.savePrioritySettings(programmeId, body),
+    onSuccess: (settings) => {
+      client.setQueryData(keys.prioritySettings(programmeId), settings);
+      // A cached list in the old order must not flash up when the reader goes back to it.
+      client.removeQueries({ queryKey: ['participants', 'list'], type: 'inactive' });
+      return invalidateParticipants(client);
+    },
+  });
 }
 
 // ---------------------------------------------------------------- referral drafts

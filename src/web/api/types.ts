@@ -17,6 +17,7 @@ import {
   PARTICIPANT_PHASES,
   PARTICIPANT_RELATIONS,
   PHASE_REASONS,
+  PRIORITY_CRITERIA,
   RISK_LEVELS,
   ROLES,
   SUITABILITY_ANSWERS,
@@ -37,6 +38,7 @@ import {
   type ParticipantPhase,
   type ParticipantRelation,
   type PhaseReason,
+  type PriorityCriterion,
   type RiskLevel,
   type Role,
   type SuitabilityAnswer,
@@ -456,6 +458,7 @@ export {
   PARTICIPANT_PHASES,
   PARTICIPANT_RELATIONS,
   PHASE_REASONS,
+  PRIORITY_CRITERIA,
   RISK_LEVELS,
   SUITABILITY_ANSWERS,
   SUITABILITY_RESULTS,
@@ -472,6 +475,7 @@ export type {
   ParticipantPhase,
   ParticipantRelation,
   PhaseReason,
+  PriorityCriterion,
   RiskLevel,
   SuitabilityAnswer,
   SuitabilityResult,
@@ -759,6 +763,60 @@ export interface DuplicateMatch {
   participant: { id: string; code: string; phase: ParticipantPhase } | null;
   matchedOn: Array<'bsn' | 'name_and_birth_date'>;
   visible: boolean;
+}
+
+/** One record of a possible duplicate pair (GET /api/v1/participants/duplicates). */
+export interface DuplicatePairRecord {
+  id: string;
+  code: string;
+  phase: ParticipantPhase;
+  name: string;
+  dateOfBirth: IsoDate;
+  /** The first referral of the record. */
+  referredOn: IsoDate;
+}
+
+/** Two living records with the same normalised name and date of birth (and perhaps the same BSN). */
+export interface DuplicatePair {
+  a: DuplicatePairRecord;
+  b: DuplicatePairRecord;
+  matchedOn: Array<'bsn' | 'name_and_birth_date'>;
+}
+
+/** POST /api/v1/participants/{survivorId}/merges */
+export interface MergeRequest {
+  /** The record that is merged into the survivor (and leaves the lists). */
+  duplicateId: string;
+  /** 5 to 2000 characters. */
+  reason: string;
+  /** The version of the survivor as read. */
+  version: number;
+}
+
+/** GET /api/v1/programmes/{id}/priority-settings: the rules of the by-name list in force (docs/priority.md). */
+export interface PrioritySettings {
+  programmeId: string;
+  /** 0 while the default applies. */
+  version: number;
+  isDefault: boolean;
+  criteria: PriorityCriterion[];
+  targetGroupOrder: TargetGroup[];
+  currentPlaceOrder: CurrentPlace[];
+  tieBreaker: 'code';
+  note: string | null;
+  createdAt: string | null;
+  createdBy: Ref | null;
+  description: Bilingual;
+  abilities: { edit: boolean };
+}
+
+/** POST /api/v1/programmes/{id}/priority-settings: a new version, made on `baseVersion`. */
+export interface PrioritySettingsChange {
+  criteria: PriorityCriterion[];
+  targetGroupOrder: TargetGroup[];
+  currentPlaceOrder: CurrentPlace[];
+  baseVersion: number;
+  note?: string;
 }
 
 export interface FlowMonth {

@@ -12,7 +12,7 @@ import { Loading, QueryError } from '../../components/States';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { useBilingual, useFormat, useT } from '../../i18n';
 import { byName, oneOf, phaseOptions, targetGroupOptions } from '../../options';
-import { IMPORT_PATH, PARTICIPANTS_PATH, participantPath, REFERRAL_PATH } from '../../paths';
+import { DUPLICATES_PATH, IMPORT_PATH, PARTICIPANTS_PATH, participantPath, PRIORITY_PATH, REFERRAL_PATH } from '../../paths';
 import { access } from '../../roles';
 import { useCurrentUser } from '../../session';
 import { useDebounced } from '../../useDebounced';
@@ -41,6 +41,11 @@ export function ParticipantsPage() {
           {access.import(me) ? (
             <ButtonLink id="participants-import" to={IMPORT_PATH} appearance="secondary">
               {t('participants.import')}
+            </ButtonLink>
+          ) : null}
+          {access.duplicates(me) ? (
+            <ButtonLink id="participants-duplicates" to={DUPLICATES_PATH} appearance="secondary">
+              {t('participants.duplicates')}
             </ButtonLink>
           ) : null}
         </div>
@@ -78,6 +83,7 @@ export function ParticipantsPage() {
 
 function ByNameList({ programme }: { programme: Programme }) {
   const t = useT();
+  const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const phase = oneOf(PARTICIPANT_PHASES, params.get('phase'));
   const targetGroup = oneOf(TARGET_GROUPS, params.get('targetGroup'));
@@ -141,6 +147,12 @@ function ByNameList({ programme }: { programme: Programme }) {
   return (
     <>
       <Paragraph>{t('participants.intro')}</Paragraph>
+      <Paragraph>
+        {t('participants.priorityNote')}{' '}
+        <AppLink id="participants-priority" to={PRIORITY_PATH}>
+          {access.editPriority(me) ? t('participants.priorityLinkOffice') : t('participants.priorityLink')}
+        </AppLink>
+      </Paragraph>
       <form className="eh-filters" role="search" aria-label={t('common.filters')} onSubmit={(e) => e.preventDefault()}>
         <SelectField
           id="participants-phase"
