@@ -131,32 +131,39 @@ export interface VerifyResult {
  * chain whose last row is not the recorded head (rows removed from the end).
  */
 export async function verifyAudit(database: Database, batch = 5000): Promise<VerifyResult> {
-  const heads = await database.query<{ region_id: string; seq: number; hash: string }>('SELECT region_id, seq, hash FROM audit_chain_heads ORDER BY region_id');
-  const result: VerifyResult = { regions: heads.length, rows: 0, broken: [] };
-  for (const head of heads) {
-    let prev = GENESIS;
-    let expectSeq = 1;
-    let after = 0;
-    for (;;) {
-      const chunk = await database.query<AuditRow>(
-        'SELECT * FROM audit_events WHERE region_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-        [head.region_id, after, batch],
-      );
-      for (const r of chunk) {
-        result.rows += 1;
-        const seq = Number(r.seq);
-        if (seq !== expectSeq) result.broken.push({ regionId: r.region_id, seq, reason: `rij ${expectSeq} ontbreekt / row ${expectSeq} missing` });
-        if (r.prev_hash !== prev) result.broken.push({ regionId: r.region_id, seq, reason: 'keten verbroken / chain broken (prev_hash)' });
-        if (hashAuditRow(r) !== r.hash) result.broken.push({ regionId: r.region_id, seq, reason: 'inhoud gewijzigd / content altered' });
-        prev = r.hash;
-        expectSeq = seq + 1;
-        after = seq;
+  // One snapshot for heads and rows: appends committed while verifying are not half-seen.
+  return database.db.transaction(async (tx) => {
+    await tx.execute(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`);
+    const heads = await rows<{ region_id: string; seq: number; hash: string }>(tx, sql`SELECT region_id, seq, hash FROM audit_chain_heads ORDER BY region_id`);
+    const result: VerifyResult = { regions: heads.length, rows: 0, broken: [] };
+    for (const head of heads) {
+      let prev = GENESIS;
+      let expectSeq = 1;
+      let after = 0;
+      for (;;) {
+        const chunk = await rows<AuditRow>(
+          tx,
+          sql`SELECT * FROM audit_events WHERE region_id = ${head.region_id} AND seq > ${after} ORDER BY seq LIMIT ${batch}`,
+        );
+        for (const r of chunk) {
+          result.rows += 1;
+          const seq = Number(r.seq);
+          if (seq !== expectSeq) result.broken.push({ regionId: r.region_id, seq, reason: `rij ${expectSeq} ontbreekt / row ${expectSeq} missing` });
+          if (r.prev_hash !== prev) result.broken.push({ regionId: r.region_id, seq, reason: 'keten verbroken / chain broken (prev_hash)' });
+          if (hashAuditRow(r) !== r.hash) result.broken.push({ regionId: r.region_id, seq, reason: 'inhoud gewijzigd / content altered' });
+          prev = r.hash;
+          expectSeq = seq + 1;
+          after = seq;
+        }
+        if (chunk.length < batch) break;
       }
-      if (chunk.length < batch) break;
+      if (Number(head.seq) !== expectSeq - 1 || head.hash !== prev) {
+        const reason = expectSeq - 1 > Number(head.seq)
+          ? 'rijen na het laatste vastgelegde einde / rows after the recorded end of the chain'
+          : 'einde van de keten ontbreekt / end of chain missing';
+        result.broken.push({ regionId: head.region_id, seq: Number(head.seq), reason });
+      }
     }
-    if (Number(head.seq) !== expectSeq - 1 || head.hash !== prev) {
-      result.broken.push({ regionId: head.region_id, seq: Number(head.seq), reason: 'einde van de keten ontbreekt / end of chain missing' });
-    }
-  }
-  return result;
+    return result;
+  });
 }
