@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // journeys. `npm test` (scripts/test.mjs) runs them all and prints the plain summary for CI.
 const api = ['src/**/*.test.ts', 'test/integration/**/*.test.ts'];
 const notApi = ['src/**/*.unit.test.ts', 'node_modules/**'];
+// Tests that need two real connections run on PostgreSQL only.
+const pgOnly = ['src/**/*.pg.test.ts'];
 
 export default defineConfig({
   test: {
@@ -18,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'api-pglite',
           include: api,
-          exclude: notApi,
+          exclude: [...notApi, ...pgOnly],
           env: { TEST_DB: 'pglite' },
         },
       },

@@ -4,6 +4,7 @@ import { counterBench } from './counter.bench.js';
 import { startupBench } from './startup.bench.js';
 import { participantsBench } from './participants.bench.js';
 import { matchingBench } from './matching.bench.js';
+import { matchingDbBench } from './matching-db.bench.js';
 
 /**
  * `npm run bench`: runs every benchmark and writes docs/performance.md. Benchmarks, not tests:
@@ -14,6 +15,7 @@ const BENCHES: [string, () => Promise<BenchSection>][] = [
   ['counter', counterBench],
   ['participants', participantsBench],
   ['matching', matchingBench],
+  ['matching-db', matchingDbBench],
 ];
 
 const only = process.argv.slice(2);

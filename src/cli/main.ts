@@ -15,12 +15,15 @@ Gebruik / usage:
   eerstethuis seed --demo    maak de demoregio aan / create the demo region
   eerstethuis purge [--dry-run]  verwijder persoonsgegevens na de bewaartermijn / remove personal data past retention
   eerstethuis audit verify   controleer de hashketen van het auditlogboek / verify the audit chain
+  eerstethuis offers tick [--date JJJJ-MM-DD]  dagelijkse ronde: herinneringen, escalaties, verlopen
+                             aanbiedingen en uitvragen / daily run of offer and call deadlines
+  eerstethuis outbox send    verstuur de uitgaande post via SMTP_URL (MAIL_FROM) / send queued mail
   eerstethuis assign FILE    los een toewijzingsprobleem op (OR-Library-formaat) en druk
                              de optimale kosten en de toewijzing af / solve an assignment
                              problem (OR-Library format), print its optimal cost and pairs
   eerstethuis help           deze tekst / this text
 
-Omgeving / environment: PORT, DATA_DIR, DATABASE_URL, NODE_ENV (zie README).`;
+Omgeving / environment: PORT, DATA_DIR, DATABASE_URL, NODE_ENV, SMTP_URL, MAIL_FROM (zie README).`;
 
 async function withDatabase(fn: (db: Database) => Promise<void>) {
   const config = loadConfig();
@@ -94,6 +97,40 @@ async function main(argv: string[]) {
         );
       });
       if (broken) process.exit(1);
+      return;
+    }
+    case 'offers': {
+      // `eerstethuis offers tick [--date YYYY-MM-DD]`: the daily run a scheduler (cron) starts —
+      // reminders, escalations and expiry of offers, reminders and closing of broad calls.
+      const dateAt = rest.indexOf('--date');
+      const on = dateAt >= 0 ? rest[dateAt + 1] : undefined;
+      if (rest[0] !== 'tick' || (dateAt >= 0 && !/^\d{4}-\d{2}-\d{2}$/.test(on ?? ''))) {
+        console.error('Gebruik / usage: eerstethuis offers tick [--date JJJJ-MM-DD]');
+        process.exit(2);
+      }
+      await withDatabase(async (db) => {
+        const { tick } = await import('../server/domain/offers/offers.tick.js');
+        const r = await tick(db, { on });
+        console.log(
+          `${r.date}: ${r.reminded} herinnering(en), ${r.escalated} escalatie(s), ${r.expired} verlopen aanbieding(en); ` +
+            `uitvragen: ${r.calls.reminded} herinnering(en), ${r.calls.closed} gesloten / reminders, escalations, expired; calls reminded, closed`,
+        );
+      });
+      return;
+    }
+    case 'outbox': {
+      // `eerstethuis outbox send`: hands the unsent outbox to SMTP_URL (from MAIL_FROM), e.g. every
+      // minute from a scheduler. Without SMTP_URL the mail stays in the outbox (the demo mail viewer).
+      const smtpUrl = process.env.SMTP_URL;
+      if (rest[0] !== 'send' || !smtpUrl) {
+        console.error('Gebruik / usage: SMTP_URL=smtp(s)://… [MAIL_FROM=…] eerstethuis outbox send');
+        process.exit(2);
+      }
+      await withDatabase(async (db) => {
+        const { sendOutbox } = await import('../server/domain/notifications/notifications.smtp.js');
+        const r = await sendOutbox(db, smtpUrl, process.env.MAIL_FROM ?? 'noreply@eerstethuis.nl');
+        console.log(`Verstuurd / sent: ${r.sent}; nog in de wachtrij / still queued: ${r.pending}`);
+      });
       return;
     }
     case 'assign': {

@@ -29,6 +29,12 @@ import { suitabilityRoutes } from './domain/suitability/suitability.routes.js';
 import { riskScreeningRoutes } from './domain/riskScreening/riskScreening.routes.js';
 import { waitingListRoutes } from './domain/waitingList/waitingList.routes.js';
 import { importsRoutes } from './domain/imports/imports.routes.js';
+import { eligibilityRoutes } from './domain/eligibility/eligibility.routes.js';
+import { callsRoutes } from './domain/calls/calls.routes.js';
+import { matchingRoutes } from './domain/matching/matching.routes.js';
+import { offersRoutes } from './domain/offers/offers.routes.js';
+import { allocationRoutes } from './domain/allocation/allocation.routes.js';
+import { notificationsRoutes } from './domain/notifications/notifications.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -106,6 +112,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   riskScreeningRoutes(app, deps);
   waitingListRoutes(app, deps);
   importsRoutes(app, deps);
+  eligibilityRoutes(app, deps);
+  callsRoutes(app, deps);
+  matchingRoutes(app, deps);
+  offersRoutes(app, deps);
+  allocationRoutes(app, deps);
+  notificationsRoutes(app, deps);
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -25,6 +25,8 @@ export const ROLES = [
   'administrator',
   // The data-protection officer (functionaris gegevensbescherming): reads the access log.
   'privacy_officer',
+  // Staff of the allocation office (Het Vierde Huis): record the steps of scattered offers.
+  'allocation_officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -149,3 +151,91 @@ export type PriorityCriterion = (typeof PRIORITY_CRITERIA)[number];
 /** State of a CSV import. */
 export const IMPORT_STATUSES = ['validated', 'confirmed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+// —— Matching and allocation (issue 5) ——
+
+/**
+ * Kinds of eligibility rule that a programme, location or unit can carry (docs/matching.md).
+ * Each states a hard condition of the home; the most specific level of a kind wins.
+ */
+export const ELIGIBILITY_RULE_KINDS = [
+  'household_size',
+  'target_group',
+  'municipality_exclusion',
+  'not_accessible',
+  'no_pets',
+  'indication_required',
+  'consent_housing',
+  'risk_screening',
+] as const;
+export type EligibilityRuleKind = (typeof ELIGIBILITY_RULE_KINDS)[number];
+/** Where a rule is attached: inherited downward, programme → location → unit. */
+export const RULE_LEVELS = ['programme', 'location', 'unit'] as const;
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+
+/** The parts a candidate's score for one home is made of. */
+export const SCORE_PARTS = ['waiting_list', 'waiting_time', 'home_fit', 'municipality_preference', 'nominated'] as const;
+export type ScorePart = (typeof SCORE_PARTS)[number];
+
+/** A broad call (brede uitvraag). */
+export const CALL_STATUSES = ['open', 'closed', 'cancelled'] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+
+/**
+ * The step an offer waits at. Project route: provider_proposal → corporation_decision →
+ * candidate_decision → contract. Scattered route (through the allocation office): receipt →
+ * offer_to_candidate → viewing → candidate_decision → contract. Contract signed = succeeded.
+ */
+export const OFFER_STEPS = ['provider_proposal', 'corporation_decision', 'receipt', 'offer_to_candidate', 'viewing', 'candidate_decision', 'contract'] as const;
+export type OfferStep = (typeof OFFER_STEPS)[number];
+export const OFFER_STATUSES = ['open', 'decline_review', 'succeeded', 'declined', 'cancelled'] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+/** Who declined an offer (HUD's referral result codes map decline reasons to the party). */
+export const DECLINE_PARTIES = ['client', 'provider', 'corporation', 'expired'] as const;
+export type DeclineParty = (typeof DECLINE_PARTIES)[number];
+export const CLIENT_DECLINE_REASONS = [
+  'other_housing_option',
+  'refused_unit',
+  'does_not_want_housing_now',
+  'unwilling_neighbourhood',
+  'disappeared',
+  'in_treatment',
+  'incarcerated',
+  'deceased',
+  'other',
+] as const;
+export const PROVIDER_DECLINE_REASONS = [
+  'ineligible_for_programme',
+  'needs_higher_level_of_care',
+  'not_reachable',
+  'no_response_after_accepting',
+  'home_does_not_suit',
+  'other',
+] as const;
+export const CORPORATION_DECLINE_REASONS = [
+  'not_affordable',
+  'household_does_not_fit',
+  'previous_tenancy_problems',
+  'vacancy_filled',
+  'unit_not_available',
+  'other',
+] as const;
+export const EXPIRED_DECLINE_REASONS = ['deadline_passed', 'other'] as const;
+export const DECLINE_REASONS = {
+  client: CLIENT_DECLINE_REASONS,
+  provider: PROVIDER_DECLINE_REASONS,
+  corporation: CORPORATION_DECLINE_REASONS,
+  expired: EXPIRED_DECLINE_REASONS,
+} as const;
+export const ALL_DECLINE_REASONS = [
+  ...new Set<string>([...CLIENT_DECLINE_REASONS, ...PROVIDER_DECLINE_REASONS, ...CORPORATION_DECLINE_REASONS, ...EXPIRED_DECLINE_REASONS]),
+] as readonly string[];
+/** What the office does with a decline: confirm it, override it (the offer continues), or return it to the party. */
+export const DECLINE_REVIEW_OUTCOMES = ['confirm', 'override', 'return'] as const;
+export type DeclineReviewOutcome = (typeof DECLINE_REVIEW_OUTCOMES)[number];
+/** Why an offer was cancelled (the first two by the system when another offer succeeds). */
+export const CANCEL_REASONS = ['vacancy_filled', 'housed_elsewhere', 'unit_unavailable', 'participant_unavailable', 'other'] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];
+/** Parking periods in days (reference.md: 30/60/90/180/365 or indefinitely). */
+export const PARKING_PERIODS = [30, 60, 90, 180, 365] as const;

@@ -13,21 +13,8 @@ export const DATA_EXPORT_PATH = '/privacy/inzageverzoek';
 /** The public page of an invitation link (the server writes /uitnodiging/{token} into the mail). */
 export const invitationPath = (token: string) => `/uitnodiging/${encodeURIComponent(token)}`;
 
-/**
- * The roles an organisation of each kind may hand out — a copy of ROLES_BY_KIND in
- * users.policy.ts, used only to offer the right checkboxes. The server checks again (400).
- */
-export const ROLES_BY_KIND: Record<OrganisationKind, Role[]> = {
-  municipality: ['municipality', 'administrator'],
-  care_provider: ['care_worker', 'care_manager', 'referrer', 'administrator'],
-  housing_corporation: ['corporation', 'administrator'],
-  access_office: ['assessor', 'administrator'],
-  referral_team: ['referrer', 'administrator'],
-  allocation_office: ['corporation', 'administrator'],
-  programme_office: ['programme_office', 'administrator', 'privacy_officer'],
-  neighbourhood_team: ['care_worker', 'administrator'],
-  research_institute: ['researcher', 'administrator'],
-};
+// The roles each kind of organisation may hand out: shared with the server, which checks again.
+export { ROLES_BY_KIND } from '../shared/roles';
 
 /** A user may hold at most this many roles (users.schema.ts). */
 export const MAX_ROLES = 4;

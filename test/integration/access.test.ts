@@ -3,6 +3,7 @@ import { call, createTestApp, loginAs, type Session, type TestApp } from '../sup
 import { buildLocation, buildRegion, ROLE_ACCOUNTS, TEST_PASSWORD, type BuiltRegion } from '../support/builders.js';
 import type { ParticipantPhase, Role } from '../../src/shared/enums.js';
 import { buildParticipant, importCsv, importRow, refer, referralBody, type Kit } from '../support/participants.js';
+import { availableUnits, decision, offerAt, readyCandidate, readyCandidatesDirect } from '../support/offers.js';
 
 /**
  * The access table: for every /api/v1 route, whether it is public, which roles may use it, and a
@@ -15,8 +16,12 @@ let sessions: Partial<Record<string, Session>> = {};
 /** A second region: its records must not exist for the first region's users (404). */
 let other: { r: BuiltRegion; sessions: Partial<Record<string, Session>> };
 
-const ALL: Role[] = ['programme_office', 'care_worker', 'care_manager', 'corporation', 'assessor', 'referrer', 'municipality', 'researcher', 'administrator', 'privacy_officer'];
-// The researcher works from the pseudonymised export, the privacy officer from the access log.
+const ALL: Role[] = [
+  'programme_office', 'care_worker', 'care_manager', 'corporation', 'assessor', 'referrer', 'municipality', 'researcher', 'administrator', 'privacy_officer',
+  'allocation_officer',
+];
+// The researcher works from the pseudonymised export, the privacy officer from the access log,
+// the allocation office from the offers it is party to.
 const STOCK_READERS = ALL.filter((x) => x !== 'researcher' && x !== 'privacy_officer');
 
 interface Entry {
@@ -84,6 +89,40 @@ async function officeDraft(): Promise<string> {
 }
 async function prioritySettingsVersion(): Promise<number> {
   return (await call(t.app, sessions.office!, 'GET', `/api/v1/programmes/${r.programmeId}/priority-settings`)).json().version;
+}
+
+// —— Matching and allocation (issue 5) ——
+const OFFER_ROLES: Role[] = ['programme_office', 'care_worker', 'care_manager', 'corporation', 'allocation_officer'];
+const CARE: Role[] = ['care_worker', 'care_manager'];
+/** A broad call of the office to every provider, about a fresh location with two available homes. */
+async function officeCall(): Promise<string> {
+  const { locationId } = await availableUnits(kit(), 2);
+  const res = await call(t.app, sessions.office!, 'POST', '/api/v1/calls', {
+    programmeId: r.programmeId, title: 'Toegang', locationId, requirements: 'Alleenstaand.', deadline: '2099-12-31',
+  });
+  return res.json().id;
+}
+async function officeProposal(): Promise<string> {
+  const { locationId } = await availableUnits(kit(), 1);
+  return (await call(t.app, sessions.office!, 'POST', '/api/v1/matching-proposals', { programmeId: r.programmeId, locationId })).json().id;
+}
+/** A project offer waiting for the corporation (so its corporation sees it; the allocation office does not). */
+const sharedOffer = async () => (await offerAt(kit(), 'corporation_decision')).offerId;
+/** A project offer declined by the corporation, waiting for the office's review. */
+async function declinedOffer(): Promise<string> {
+  const id = await sharedOffer();
+  await decision(kit(), 'corporation', id, 'corporation_decision', 'decline', { reason: 'not_affordable' });
+  return id;
+}
+async function parking(): Promise<string> {
+  const [p] = await readyCandidatesDirect(kit(), 1);
+  const id = crypto.randomUUID();
+  await t.database.query(`INSERT INTO participant_parkings (region_id, id, participant_id, parked_from, parked_until, reason) VALUES ($1, $2, $3, '2021-01-01', NULL, 'office_decision')`, [r.regionId, id, p.id]);
+  return id;
+}
+async function eligibilityRule(): Promise<string> {
+  const { unitIds } = await availableUnits(kit(), 1);
+  return (await call(t.app, sessions.office!, 'POST', '/api/v1/eligibility-rules', { programmeId: r.programmeId, unitId: unitIds[0], kind: 'no_pets' })).json().id;
 }
 
 const TABLE: Record<string, Entry> = {
@@ -257,6 +296,56 @@ const TABLE: Record<string, Entry> = {
     request: async () => ({ url: `/api/v1/referral-drafts/${await officeDraft()}`, body: { version: 1, data: { givenName: 'Anders' } } }),
   },
   'DELETE /api/v1/referral-drafts/:id': { roles: ['programme_office'], expect: OFFICE_DRAFT, request: async () => ({ url: `/api/v1/referral-drafts/${await officeDraft()}` }) },
+  'GET /api/v1/eligibility-rules': { roles: OFFER_ROLES, request: async () => ({ url: `/api/v1/eligibility-rules?programmeId=${r.programmeId}` }) },
+  'POST /api/v1/eligibility-rules': {
+    roles: ['programme_office'],
+    request: async () => ({ url: '/api/v1/eligibility-rules', body: { programmeId: r.programmeId, unitId: (await availableUnits(kit(), 1)).unitIds[0], kind: 'no_pets' } }),
+  },
+  'DELETE /api/v1/eligibility-rules/:id': { roles: ['programme_office'], request: async () => ({ url: `/api/v1/eligibility-rules/${await eligibilityRule()}` }) },
+  'GET /api/v1/calls': { roles: ['programme_office', ...CARE], request: async () => ({ url: '/api/v1/calls' }) },
+  'POST /api/v1/calls': {
+    roles: ['programme_office'],
+    request: async () => ({
+      url: '/api/v1/calls',
+      body: { programmeId: r.programmeId, title: 'Toegang', locationId: (await availableUnits(kit(), 1)).locationId, requirements: 'Alleenstaand.', deadline: '2099-12-31' },
+    }),
+  },
+  'GET /api/v1/calls/:id': { roles: ['programme_office', ...CARE], request: async () => ({ url: `/api/v1/calls/${await officeCall()}` }) },
+  'POST /api/v1/calls/:id/nominations': {
+    roles: CARE,
+    request: async () => ({ url: `/api/v1/calls/${await officeCall()}/nominations`, body: { participantId: (await readyCandidate(kit())).id, motivation: 'Past goed bij deze plek.' } }),
+  },
+  'POST /api/v1/calls/:id/closures': { roles: ['programme_office'], request: async () => ({ url: `/api/v1/calls/${await officeCall()}/closures`, body: {} }) },
+  'GET /api/v1/units/:id/ranking': { roles: ['programme_office'], request: async () => ({ url: `/api/v1/units/${(await availableUnits(kit(), 1)).unitIds[0]}/ranking` }) },
+  'POST /api/v1/matching-proposals': {
+    roles: ['programme_office'],
+    request: async () => ({ url: '/api/v1/matching-proposals', body: { programmeId: r.programmeId, locationId: (await availableUnits(kit(), 1)).locationId } }),
+  },
+  'GET /api/v1/matching-proposals/:id': { roles: ['programme_office'], request: async () => ({ url: `/api/v1/matching-proposals/${await officeProposal()}` }) },
+  'POST /api/v1/matching-proposals/:id/acceptances': { roles: ['programme_office'], request: async () => ({ url: `/api/v1/matching-proposals/${await officeProposal()}/acceptances`, body: {} }) },
+  'GET /api/v1/offers': { roles: OFFER_ROLES, request: async () => ({ url: '/api/v1/offers' }) },
+  // The care provider proposes its own candidate (project route); the office offers on either route.
+  'POST /api/v1/offers': {
+    roles: ['programme_office', ...CARE],
+    request: async () => ({ url: '/api/v1/offers', body: { unitId: (await availableUnits(kit(), 1)).unitIds[0], participantId: (await readyCandidate(kit())).id } }),
+  },
+  'GET /api/v1/offers/dashboard': { roles: ['programme_office'], request: async () => ({ url: '/api/v1/offers/dashboard' }) },
+  // A project offer is not the allocation office's: it does not exist for it.
+  'GET /api/v1/offers/:id': { roles: OFFER_ROLES, expect: { allocation_officer: 404 }, request: async () => ({ url: `/api/v1/offers/${await sharedOffer()}` }) },
+  // The provider's step: the office may not propose for it (403); for the corporation (not yet shared) and the allocation office the offer does not exist.
+  'POST /api/v1/offers/:id/decisions': {
+    roles: CARE,
+    expect: { corporation: 404, allocation_officer: 404 },
+    request: async () => ({ url: `/api/v1/offers/${(await offerAt(kit(), 'provider_proposal')).offerId}/decisions`, body: { step: 'provider_proposal', decision: 'accept' } }),
+  },
+  'POST /api/v1/offers/:id/decline-reviews': { roles: ['programme_office'], request: async () => ({ url: `/api/v1/offers/${await declinedOffer()}/decline-reviews`, body: { outcome: 'confirm' } }) },
+  'POST /api/v1/offers/:id/cancellations': { roles: ['programme_office'], request: async () => ({ url: `/api/v1/offers/${await sharedOffer()}/cancellations`, body: { reason: 'unit_unavailable' } }) },
+  'GET /api/v1/parkings': { roles: ['programme_office'], request: async () => ({ url: '/api/v1/parkings' }) },
+  'POST /api/v1/parkings/:id/ends': { roles: ['programme_office'], request: async () => ({ url: `/api/v1/parkings/${await parking()}/ends`, body: {} }) },
+  'GET /api/v1/allocation-steps/export': { roles: ['programme_office', 'allocation_officer'], request: async () => ({ url: '/api/v1/allocation-steps/export' }) },
+  'POST /api/v1/allocation-steps/imports': { roles: ['allocation_officer'], request: async () => ({ url: '/api/v1/allocation-steps/imports', body: { csv: 'aanbod;stap;gebeurtenis;datum' } }) },
+  'GET /api/v1/notifications': { roles: ALL, request: async () => ({ url: '/api/v1/notifications' }) },
+  'POST /api/v1/notifications/reads': { roles: ALL, request: async () => ({ url: '/api/v1/notifications/reads', body: {} }) },
 };
 
 beforeAll(async () => {

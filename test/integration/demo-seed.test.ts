@@ -136,3 +136,37 @@ describe('the demo participants (issue 3)', () => {
   });
 });
 
+
+describe('the demo matching (issue 5)', () => {
+  it('has an open broad call with nominations, offers in every step of both routes, declines with reasons and one parked participant', async () => {
+    const office = await loginAs(t.app, 'programma@eerstethuis.demo', DEMO_PASSWORD);
+    const calls = (await call(t.app, office, 'GET', '/api/v1/calls')).json().items as { id: string; status: string; nominationCount: number }[];
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ status: 'open', nominationCount: 3 });
+    const detail = (await call(t.app, office, 'GET', `/api/v1/calls/${calls[0].id}`)).json();
+    expect(detail.nominations.every((n: { fit: { eligible: boolean }[] }) => n.fit.length === 9)).toBe(true);
+    const offers = (await call(t.app, office, 'GET', '/api/v1/offers?status=open&status=decline_review&status=declined&limit=200')).json().items as {
+      route: string; step: string; status: string; stalled: boolean;
+    }[];
+    expect(offers.map((o) => `${o.route}:${o.step}:${o.status}`).sort()).toEqual([
+      'project:candidate_decision:declined', 'project:candidate_decision:declined', 'project:candidate_decision:open', 'project:contract:open',
+      'project:corporation_decision:declined', 'project:corporation_decision:open', 'project:provider_proposal:open',
+      'scattered:offer_to_candidate:decline_review', 'scattered:viewing:open',
+    ]);
+    expect(offers.some((o) => o.stalled)).toBe(true);
+    const parked = (await call(t.app, office, 'GET', '/api/v1/parkings')).json().items;
+    expect(parked).toHaveLength(1);
+    expect(parked[0].reason).toBe('repeated_declines');
+    const dashboard = (await call(t.app, office, 'GET', '/api/v1/offers/dashboard')).json();
+    expect(dashboard.declinesByParty.map((d: { party: string }) => d.party).sort()).toEqual(['client', 'client', 'client', 'corporation']);
+    expect(dashboard.vacancies.length).toBeGreaterThan(0);
+    // Het Vierde Huis sees its two scattered offers; the ranking of a free home explains itself.
+    const vierdeHuis = await loginAs(t.app, 'toewijzing@vierdehuis.demo', DEMO_PASSWORD);
+    expect((await call(t.app, vierdeHuis, 'GET', '/api/v1/offers')).json().items).toHaveLength(2);
+    const unit = (await call(t.app, office, 'GET', '/api/v1/units?status=available&q=Nijevelt&limit=1')).json().items[0];
+    const ranking = (await call(t.app, office, 'GET', `/api/v1/units/${unit.id}/ranking`)).json();
+    expect(ranking.items.length).toBeGreaterThan(0);
+    expect(ranking.excluded.length).toBeGreaterThan(0);
+    expect(ranking.rules.length).toBeGreaterThanOrEqual(5);
+  });
+});

@@ -22,6 +22,7 @@ export const ROLE_ACCOUNTS: { key: string; role: Role; org: string }[] = [
   { key: 'municipality', role: 'municipality', org: 'municipalityA' },
   { key: 'researcher', role: 'researcher', org: 'research' },
   { key: 'privacy', role: 'privacy_officer', org: 'office' },
+  { key: 'allocation', role: 'allocation_officer', org: 'allocation' },
 ];
 
 const ORGS: { key: string; kind: OrganisationKind }[] = [
@@ -34,6 +35,7 @@ const ORGS: { key: string; kind: OrganisationKind }[] = [
   { key: 'referral', kind: 'referral_team' },
   { key: 'municipalityA', kind: 'municipality' },
   { key: 'research', kind: 'research_institute' },
+  { key: 'allocation', kind: 'allocation_office' },
 ];
 
 export interface BuiltRegion {

@@ -5,3 +5,7 @@ export * from './users.js';
 export * from './programmes.js';
 export * from './locations.js';
 export * from './participants.js';
+export * from './eligibility.js';
+export * from './calls.js';
+export * from './notifications.js';
+export * from './offers.js';

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Database } from '../client.js';
 import { hashPassword } from '../../domain/session/session.service.js';
 import { seedDemoParticipants } from './participants.js';
+import { seedDemoOffers } from './offers.js';
 import type { DeliveryMode, HousingForm, OrganisationKind, Role, TargetGroup, UnitStatus } from '../../../shared/enums.js';
 
 /**
@@ -66,6 +67,7 @@ export const DEMO_ACCOUNTS: { email: string; name: string; organisation: string;
   { email: 'gemeente@nieuwegein.demo', name: 'Guus Gemeente', organisation: 'Gemeente Nieuwegein', roles: ['municipality'] },
   { email: 'privacy@eerstethuis.demo', name: 'Fenna Functionaris', organisation: 'Programmabureau Living Lab Eerst een Thuis', roles: ['privacy_officer'] },
   { email: 'onderzoeker@eerstethuis.demo', name: 'Olga Onderzoek', organisation: 'Kenniscentrum Living Lab (fictief)', roles: ['researcher'] },
+  { email: 'toewijzing@vierdehuis.demo', name: 'Vera Vierde Huis', organisation: 'Het Vierde Huis', roles: ['allocation_officer'] },
 ];
 
 interface LocationSpec {
@@ -358,5 +360,6 @@ async function write(run: Run, passwordHash: string): Promise<number> {
   }
   // Issue 3: about 250 fictitious participants, housed ones in the occupied units above.
   await seedDemoParticipants(run, { regionId: region, programmeId: programme, organisations: org, municipalities: muni, userId: (email) => id('user', email), id });
+  await seedDemoOffers(run, { regionId: region, programmeId: programme, organisations: org, municipalities: muni, userId: (email) => id('user', email), id });
   return total;
 }

@@ -5,6 +5,7 @@ import QRCode from 'qrcode';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import type { Role, OrganisationKind } from '../../../shared/enums.js';
+import { DEFAULT_TOTP_ROLES } from '../../../shared/roles.js';
 import { AppError } from '../../http/errors.js';
 import { hashToken } from '../../http/auth.js';
 import { PLATFORM_REGION, recordAudit, type AuditActor, type AuditEvent } from '../audit/audit.service.js';
@@ -45,8 +46,7 @@ export function hashPassword(password: string): Promise<string> {
 const USER_SQL = `SELECT u.id, u.email, u.name, u.roles, u.region_id, r.name AS region_name, u.password_hash, u.active,
          u.totp_secret, u.totp_enabled_at, u.totp_exempt, u.failed_logins, u.locked_until,
          o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind,
-         COALESCE(ss.totp_required_roles,
-           ARRAY['programme_office','care_worker','care_manager','corporation','assessor','referrer','administrator','privacy_officer']) AS totp_roles
+         ss.totp_required_roles AS totp_roles
     FROM users u JOIN organisations o ON o.id = u.organisation_id JOIN regions r ON r.id = u.region_id
     LEFT JOIN security_settings ss ON ss.region_id = u.region_id`;
 
@@ -67,13 +67,15 @@ interface UserRow {
   organisation_id: string;
   organisation_name: string;
   organisation_kind: OrganisationKind;
-  totp_roles: string[];
+  /** The region's setting; null where the region has none (then DEFAULT_TOTP_ROLES). */
+  totp_roles: string[] | null;
 }
 
 /** Whether this user must use a second factor: a role that sees personal data, unless exempt in demo mode. */
 function totpRequired(r: UserRow, demoMode: boolean): boolean {
   if (r.totp_exempt && demoMode) return false;
-  return r.roles.some((role) => r.totp_roles.includes(role));
+  const required: readonly string[] = r.totp_roles ?? DEFAULT_TOTP_ROLES;
+  return r.roles.some((role) => required.includes(role));
 }
 
 const toSessionUser = (r: UserRow, demoMode: boolean): SessionUser => ({

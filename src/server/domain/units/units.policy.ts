@@ -15,6 +15,8 @@ const READERS: Role[] = [
   'referrer',
   'municipality',
   'administrator',
+  // Het Vierde Huis allocates scattered homes: it works with the stock it offers.
+  'allocation_officer',
 ];
 
 const has = (a: Actor, ...roles: Role[]) => a.roles.some((r) => roles.includes(r));

@@ -1,17 +1,6 @@
-import type { OrganisationKind, Role } from '../../../shared/enums.js';
+import type { Role } from '../../../shared/enums.js';
 
-/** The roles an organisation of each kind may hand out: a corporation employs no assessors. */
-export const ROLES_BY_KIND: Record<OrganisationKind, Role[]> = {
-  municipality: ['municipality', 'administrator'],
-  care_provider: ['care_worker', 'care_manager', 'referrer', 'administrator'],
-  housing_corporation: ['corporation', 'administrator'],
-  access_office: ['assessor', 'administrator'],
-  referral_team: ['referrer', 'administrator'],
-  allocation_office: ['corporation', 'administrator'],
-  programme_office: ['programme_office', 'administrator', 'privacy_officer'],
-  neighbourhood_team: ['care_worker', 'administrator'],
-  research_institute: ['researcher', 'administrator'],
-};
+export { ROLES_BY_KIND } from '../../../shared/roles.js';
 
 interface Actor {
   userId: string;

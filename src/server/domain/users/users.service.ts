@@ -9,7 +9,8 @@ import { hashToken } from '../../http/auth.js';
 import type { OrganisationKind, Role } from '../../../shared/enums.js';
 import { actorOf, recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../session/session.service.js';
-import { canUsers, ROLES_BY_KIND } from './users.policy.js';
+import { canUsers } from './users.policy.js';
+import { ROLES_BY_KIND } from '../../../shared/roles.js';
 import type { CreateInvitationBody, UpdateUserBody } from './users.schema.js';
 
 export const INVITATION_DAYS = 7;

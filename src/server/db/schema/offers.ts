@@ -1,0 +1,100 @@
+import { pgTable, uuid, text, timestamp, date, integer, bigserial, jsonb, primaryKey } from 'drizzle-orm/pg-core';
+import type { DeclineParty, DeliveryMode, OfferStatus, OfferStep } from '../../../shared/enums.js';
+
+// Mirrors migrations 0019 and 0020.
+export const matchingProposals = pgTable(
+  'matching_proposals',
+  {
+    regionId: uuid('region_id').notNull(),
+    id: uuid('id').notNull(),
+    programmeId: uuid('programme_id').notNull(),
+    locationId: uuid('location_id'),
+    unitIds: uuid('unit_ids').array().notNull(),
+    capacities: jsonb('capacities').notNull(),
+    asOf: date('as_of').notNull(),
+    result: jsonb('result').notNull(),
+    status: text('status').$type<'proposed' | 'accepted'>().notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    acceptedBy: uuid('accepted_by'),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.id] })],
+);
+
+export const offers = pgTable(
+  'offers',
+  {
+    regionId: uuid('region_id').notNull(),
+    id: uuid('id').notNull(),
+    programmeId: uuid('programme_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    participantId: uuid('participant_id').notNull(),
+    route: text('route').$type<DeliveryMode>().notNull(),
+    providerId: uuid('provider_id'),
+    corporationId: uuid('corporation_id'),
+    allocationOfficeId: uuid('allocation_office_id'),
+    callId: uuid('call_id'),
+    proposalId: uuid('proposal_id'),
+    step: text('step').$type<OfferStep>().notNull(),
+    status: text('status').$type<OfferStatus>().notNull(),
+    stepEnteredOn: date('step_entered_on').notNull(),
+    remindedOn: date('reminded_on'),
+    escalatedOn: date('escalated_on'),
+    sharedOn: date('shared_on'),
+    declineParty: text('decline_party').$type<DeclineParty>(),
+    declineReason: text('decline_reason'),
+    declineNote: text('decline_note'),
+    declinedOn: date('declined_on'),
+    closedOn: date('closed_on'),
+    closeReason: text('close_reason'),
+    closeNote: text('close_note'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.id] })],
+);
+
+export const offerEvents = pgTable(
+  'offer_events',
+  {
+    regionId: uuid('region_id').notNull(),
+    id: uuid('id').notNull(),
+    offerId: uuid('offer_id').notNull(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    kind: text('kind').notNull(),
+    step: text('step').$type<OfferStep>().notNull(),
+    nextStep: text('next_step').$type<OfferStep>().notNull(),
+    statusAfter: text('status_after').$type<OfferStatus>().notNull(),
+    party: text('party'),
+    reason: text('reason'),
+    outcome: text('outcome'),
+    note: text('note'),
+    effectiveDate: date('effective_date').notNull(),
+    source: text('source').notNull(),
+    recordedBy: uuid('recorded_by'),
+    recordedByOrganisationId: uuid('recorded_by_organisation_id'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.id] })],
+);
+
+export const participantParkings = pgTable(
+  'participant_parkings',
+  {
+    regionId: uuid('region_id').notNull(),
+    id: uuid('id').notNull(),
+    participantId: uuid('participant_id').notNull(),
+    parkedFrom: date('parked_from').notNull(),
+    parkedUntil: date('parked_until'),
+    reason: text('reason').notNull(),
+    offerId: uuid('offer_id'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    endedOn: date('ended_on'),
+    endedBy: uuid('ended_by'),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.id] })],
+);
