@@ -30,6 +30,12 @@ import { InvitationPage } from './pages/invitation/InvitationPage';
 import { AccessLogPage } from './pages/privacy/AccessLogPage';
 import { DataExportPage } from './pages/privacy/DataExportPage';
 import { SECOND_FACTOR_PATH } from './paths';
+import { CallsPage } from './pages/matching/CallsPage';
+import { CallDetailPage } from './pages/matching/CallDetailPage';
+import { RankingPage } from './pages/matching/RankingPage';
+import { OffersPage } from './pages/matching/OffersPage';
+import { OfferDetailPage } from './pages/matching/OfferDetailPage';
+import { OfferDashboardPage } from './pages/matching/OfferDashboardPage';
 
 /** Everything behind the login: GET /me answering 401 sends the user to /login. */
 function RequireAuth() {
@@ -90,6 +96,12 @@ export function App() {
         <Route path="deelnemers/prioritering" element={<PriorityPage />} />
         <Route path="deelnemers/:id" element={<ParticipantDetailPage />} />
         <Route path="beoordelingen" element={<AssessmentQueuePage />} />
+        <Route path="uitvragen" element={<CallsPage />} />
+        <Route path="uitvragen/:id" element={<CallDetailPage />} />
+        <Route path="woningen/:id/rangorde" element={<RankingPage />} />
+        <Route path="aanbiedingen" element={<OffersPage />} />
+        <Route path="aanbiedingen/overzicht" element={<OfferDashboardPage />} />
+        <Route path="aanbiedingen/:id" element={<OfferDetailPage />} />
         <Route path="beveiliging/tweede-factor" element={<SecondFactorPage />} />
         <Route path="beveiliging/sessies" element={<SessionsPage />} />
         <Route path="beheer/gebruikers" element={<UsersPage />} />

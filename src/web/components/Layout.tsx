@@ -8,6 +8,7 @@ import { ASSESSMENT_QUEUE_PATH, PARTICIPANTS_PATH, SECOND_FACTOR_PATH, SESSIONS_
 import { access } from '../roles';
 import { adminAccess } from '../adminAccess';
 import { AdminMenus } from './AdminMenus';
+import { CALLS_PATH, matchingAccess, OFFERS_PATH } from '../pages/matching/access';
 
 /** Menu items; `show` hides an item from roles the server would refuse anyway. */
 const NAV: Array<{ to: string; label: MessageKey; end?: boolean; id?: string; show?: (me: Me) => boolean }> = [
@@ -17,6 +18,8 @@ const NAV: Array<{ to: string; label: MessageKey; end?: boolean; id?: string; sh
   { to: '/pledges', label: 'nav.pledges', show: adminAccess.housingStock },
   { to: PARTICIPANTS_PATH, label: 'nav.participants', id: 'nav-participants', show: access.participants },
   { to: ASSESSMENT_QUEUE_PATH, label: 'nav.assessments', id: 'nav-assessments', show: access.assessmentQueue },
+  { to: CALLS_PATH, label: 'nav.calls', id: 'nav-calls', show: matchingAccess.calls },
+  { to: OFFERS_PATH, label: 'nav.offers', id: 'nav-offers', show: matchingAccess.offers },
   { to: '/organisations', label: 'nav.organisations' },
 ];
 

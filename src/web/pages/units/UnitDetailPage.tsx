@@ -4,6 +4,7 @@ import { useAllLocations, useChangeUnitStatus, useUnit } from '../../api/hooks';
 import type { UnitDetail, UnitStatus } from '../../api/types';
 import { Alert } from '../../components/Alert';
 import { AppLink, Button, ButtonGroup } from '../../components/Button';
+import { matchingAccess, rankingPath } from '../matching/access';
 import { DataList } from '../../components/DataList';
 import { SelectField, TextareaField, TextField } from '../../components/FormField';
 import { Heading, Paragraph } from '../../components/Heading';
@@ -14,6 +15,7 @@ import { todayIso } from '../../dates';
 import { optional, useFieldErrors } from '../../formErrors';
 import { useFormat, useT } from '../../i18n';
 import { byName, oneOf, statusOptions } from '../../options';
+import { useCurrentUser } from '../../session';
 
 export function UnitDetailPage() {
   const t = useT();
@@ -53,6 +55,7 @@ function UnitView({ unit }: { unit: UnitDetail }) {
         <Heading level={1}>{t('unit.heading', { label: unit.label || t('common.noName') })}</Heading>
         <StatusBadge status={unit.status} />
       </div>
+      <UnitRankingLink unitId={unit.id} />
       {created ? (
         <Alert type="ok" role="status">
           <p className="utrecht-paragraph">{t('unitNew.created')}</p>
@@ -302,5 +305,19 @@ function StatusChangeForm({ unit }: { unit: UnitDetail }) {
         </form>
       )}
     </section>
+  );
+}
+
+/** The office's link to the ranking of this home (matching, /woningen/:id/rangorde). */
+function UnitRankingLink({ unitId }: { unitId: string }) {
+  const t = useT();
+  const me = useCurrentUser();
+  if (!matchingAccess.office(me)) return null;
+  return (
+    <p className="utrecht-paragraph">
+      <AppLink id="unit-ranking-link" to={rankingPath(unitId)}>
+        {t('ranking.link')}
+      </AppLink>
+    </p>
   );
 }
