@@ -36,6 +36,12 @@ import { RankingPage } from './pages/matching/RankingPage';
 import { OffersPage } from './pages/matching/OffersPage';
 import { OfferDetailPage } from './pages/matching/OfferDetailPage';
 import { OfferDashboardPage } from './pages/matching/OfferDashboardPage';
+import { ProposalsPage } from './pages/matching/ProposalsPage';
+import { ProposalDetailPage } from './pages/matching/ProposalDetailPage';
+import { EligibilityRulesPage } from './pages/matching/EligibilityRulesPage';
+import { ParkingsPage } from './pages/matching/ParkingsPage';
+import { AllocationStepsPage } from './pages/matching/AllocationStepsPage';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
 
 /** Everything behind the login: GET /me answering 401 sends the user to /login. */
 function RequireAuth() {
@@ -101,7 +107,13 @@ export function App() {
         <Route path="woningen/:id/rangorde" element={<RankingPage />} />
         <Route path="aanbiedingen" element={<OffersPage />} />
         <Route path="aanbiedingen/overzicht" element={<OfferDashboardPage />} />
+        <Route path="aanbiedingen/geparkeerd" element={<ParkingsPage />} />
+        <Route path="toewijzing/stappen" element={<AllocationStepsPage />} />
+        <Route path="meldingen" element={<NotificationsPage />} />
         <Route path="aanbiedingen/:id" element={<OfferDetailPage />} />
+        <Route path="matching/voorstellen/nieuw" element={<ProposalsPage />} />
+        <Route path="matching/voorstellen/:id" element={<ProposalDetailPage />} />
+        <Route path="matching/regels" element={<EligibilityRulesPage />} />
         <Route path="beveiliging/tweede-factor" element={<SecondFactorPage />} />
         <Route path="beveiliging/sessies" element={<SessionsPage />} />
         <Route path="beheer/gebruikers" element={<UsersPage />} />

@@ -9,6 +9,8 @@ import { access } from '../roles';
 import { adminAccess } from '../adminAccess';
 import { AdminMenus } from './AdminMenus';
 import { CALLS_PATH, matchingAccess, OFFERS_PATH } from '../pages/matching/access';
+import { ALLOCATION_STEPS_PATH, notificationsAccess, PARKINGS_PATH } from '../api/notifications';
+import { NotificationsBadge } from './NotificationsBadge';
 
 /** Menu items; `show` hides an item from roles the server would refuse anyway. */
 const NAV: Array<{ to: string; label: MessageKey; end?: boolean; id?: string; show?: (me: Me) => boolean }> = [
@@ -20,6 +22,8 @@ const NAV: Array<{ to: string; label: MessageKey; end?: boolean; id?: string; sh
   { to: ASSESSMENT_QUEUE_PATH, label: 'nav.assessments', id: 'nav-assessments', show: access.assessmentQueue },
   { to: CALLS_PATH, label: 'nav.calls', id: 'nav-calls', show: matchingAccess.calls },
   { to: OFFERS_PATH, label: 'nav.offers', id: 'nav-offers', show: matchingAccess.offers },
+  { to: PARKINGS_PATH, label: 'parkings.nav', id: 'nav-parkings', show: notificationsAccess.parkings },
+  { to: ALLOCATION_STEPS_PATH, label: 'allocationSteps.nav', id: 'nav-allocation-steps', show: notificationsAccess.exportSteps },
   { to: '/organisations', label: 'nav.organisations' },
 ];
 
@@ -164,6 +168,7 @@ export function Layout({ me, children }: { me?: Me; children: ReactNode }) {
           <div className="eh-header__tools">
             {me ? <UserName me={me} /> : null}
             <div className="eh-header__actions">
+              {me && !me.mfa.pending ? <NotificationsBadge /> : null}
               {me && !me.mfa.pending ? <AdminMenus me={me} /> : null}
               {me && !me.mfa.pending ? <SecurityMenu /> : null}
               {me ? <LogoutButton /> : null}

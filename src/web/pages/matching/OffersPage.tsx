@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useOffers, type Offer, type OfferStatus } from '../../api/matching';
 import { Alert } from '../../components/Alert';
-import { AppLink, Button, ButtonLink } from '../../components/Button';
+import { AppLink, Button, ButtonGroup, ButtonLink } from '../../components/Button';
+import { NEW_PROPOSAL_PATH, RULES_PATH } from './proposalPaths';
 import { SelectField } from '../../components/FormField';
 import { Heading, Paragraph } from '../../components/Heading';
 import { usePageTitle } from '../../components/PageTitle';
@@ -40,11 +41,21 @@ export function OffersPage() {
     <>
       <div className="eh-page-head">
         <Heading level={1}>{t('offers.title')}</Heading>
-        {matchingAccess.office(me) ? (
-          <ButtonLink id="offers-dashboard-link" to={OFFER_DASHBOARD_PATH}>
-            {t('offerDashboard.title')}
+        <ButtonGroup>
+          {matchingAccess.office(me) ? (
+            <>
+              <ButtonLink id="offers-dashboard-link" to={OFFER_DASHBOARD_PATH}>
+                {t('offerDashboard.title')}
+              </ButtonLink>
+              <ButtonLink id="offers-new-proposal-link" to={NEW_PROPOSAL_PATH}>
+                {t('proposals.link')}
+              </ButtonLink>
+            </>
+          ) : null}
+          <ButtonLink id="offers-rules-link" to={RULES_PATH}>
+            {t('eligibilityRules.link')}
           </ButtonLink>
-        ) : null}
+        </ButtonGroup>
       </div>
       <Paragraph>{t('offers.intro')}</Paragraph>
       <SelectField
