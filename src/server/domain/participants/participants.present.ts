@@ -8,6 +8,7 @@ import type { StoredPriority } from '../waitingList/waitingList.service.js';
 import type { ParticipantDetailData } from './participants.detail.js';
 import { PHASE_LABELS, PHASE_REASON_CODES, PHASE_TRANSITIONS, preconditionRefusals } from './participants.machine.js';
 import { canParticipant, seesAddress, visibleGroups } from './participants.policy.js';
+import { consentAllows } from './participants.consent.js';
 import { targetOf, type ListRow, type ParticipantRow } from './participants.service.js';
 
 const daysSince = (date: string) => Math.max(0, Math.round((Date.parse(today()) - Date.parse(date)) / 86_400_000));
@@ -219,7 +220,8 @@ export function presentParticipantDetail(d: ParticipantDetailData, ctx: AccessCo
       assessSuitability: live && canParticipant.assessSuitability(ctx, t),
       refer: live && canParticipant.refer(ctx) && ['withdrawn', 'exited', 'not_eligible'].includes(p.phase),
       merge: live && canParticipant.merge(ctx),
-      consult: live && canParticipant.consult(ctx),
+      // Asking another provider shares the record: offered only when the consent covers it.
+      consult: live && canParticipant.consult(ctx) && consentAllows(p, 'provider'),
     },
     phaseOptions,
   };

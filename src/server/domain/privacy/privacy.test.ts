@@ -73,6 +73,7 @@ describe('retention purge', () => {
 describe('consent gates sharing', () => {
   it('refuses to share a record with another provider without consent for the programme, and allows it with', async () => {
     const without = await buildParticipant(k, 'referred', { consentGivenOn: null, consentScope: [] });
+    expect((await call(t.app, k.s.office, 'GET', `/api/v1/participants/${without.id}`)).json().abilities.consult).toBe(false);
     const refused = await call(t.app, k.s.office, 'POST', `/api/v1/participants/${without.id}/consultations`, { organisationId: k.r.orgs.providerB });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().detail).toMatch(/toestemming/);
