@@ -63,3 +63,29 @@ export function ProblemAlert({ problem, id }: { problem: LocalizedProblem | null
     </Alert>
   );
 }
+
+/** What LoadMore needs of a TanStack infinite query. */
+interface PagedQuery {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+}
+
+/** "Meer laden" under a paged list (`nextCursor`); nothing when the last page is in. */
+export function LoadMore({ query, id }: { query: PagedQuery; id?: string }) {
+  const { t } = useI18n();
+  if (!query.hasNextPage) return null;
+  return (
+    <div className="eh-more">
+      <Button
+        id={id}
+        appearance="secondary"
+        busy={query.isFetchingNextPage}
+        disabled={query.isFetchingNextPage}
+        onClick={() => void query.fetchNextPage()}
+      >
+        {query.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
+      </Button>
+    </div>
+  );
+}

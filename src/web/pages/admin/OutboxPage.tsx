@@ -7,7 +7,7 @@ import { Button } from '../../components/Button';
 import { DataList } from '../../components/DataList';
 import { Heading, Paragraph } from '../../components/Heading';
 import { usePageTitle } from '../../components/PageTitle';
-import { Empty, Loading, QueryError } from '../../components/States';
+import { Empty, Loading, QueryError, LoadMore } from '../../components/States';
 import { useFormat, useT } from '../../i18n';
 import { useCurrentUser } from '../../session';
 import { labelOr, NoAccess } from './adminShared';
@@ -65,18 +65,7 @@ function OutboxList() {
         </>
       )}
       {outbox.isError ? <QueryError error={outbox.error} onRetry={() => void outbox.fetchNextPage()} /> : null}
-      {outbox.hasNextPage ? (
-        <div className="eh-more">
-          <Button
-            appearance="secondary"
-            busy={outbox.isFetchingNextPage}
-            disabled={outbox.isFetchingNextPage}
-            onClick={() => void outbox.fetchNextPage()}
-          >
-            {outbox.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore query={outbox} />
     </>
   );
 }

@@ -11,7 +11,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CheckboxGroup, SelectField, TextField } from '../../components/FormField';
 import { Heading, Paragraph } from '../../components/Heading';
 import { usePageTitle } from '../../components/PageTitle';
-import { Empty, Loading, ProblemAlert, QueryError, useProblem } from '../../components/States';
+import { Empty, Loading, ProblemAlert, QueryError, useProblem, LoadMore } from '../../components/States';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { useFieldErrors } from '../../formErrors';
 import { useFormat, useT } from '../../i18n';
@@ -196,18 +196,7 @@ function UserList() {
             </TBody>
           </Table>
           {users.isError ? <QueryError error={users.error} onRetry={() => void users.fetchNextPage()} /> : null}
-          {users.hasNextPage ? (
-            <div className="eh-more">
-              <Button
-                appearance="secondary"
-                busy={users.isFetchingNextPage}
-                disabled={users.isFetchingNextPage}
-                onClick={() => void users.fetchNextPage()}
-              >
-                {users.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore query={users} />
         </>
       )}
     </>

@@ -8,7 +8,7 @@ import { CheckboxField, SelectField } from '../../components/FormField';
 import { Heading, Paragraph } from '../../components/Heading';
 import { usePageTitle } from '../../components/PageTitle';
 import { PhaseBadge } from '../../components/PhaseBadge';
-import { Loading, ProblemAlert, QueryError, useProblem } from '../../components/States';
+import { Loading, ProblemAlert, QueryError, useProblem, LoadMore } from '../../components/States';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { useFormat, useT } from '../../i18n';
 import { oneOf } from '../../options';
@@ -243,18 +243,7 @@ function Queue() {
             </Table>
           )}
           {queue.isError ? <QueryError error={queue.error} onRetry={() => void queue.fetchNextPage()} /> : null}
-          {queue.hasNextPage ? (
-            <div className="eh-more">
-              <Button
-                appearance="secondary"
-                busy={queue.isFetchingNextPage}
-                disabled={queue.isFetchingNextPage}
-                onClick={() => void queue.fetchNextPage()}
-              >
-                {queue.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore query={queue} />
         </>
       )}
     </>

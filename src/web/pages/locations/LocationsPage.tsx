@@ -7,7 +7,7 @@ import { SelectField, TextField } from '../../components/FormField';
 import { Heading } from '../../components/Heading';
 import { usePageTitle } from '../../components/PageTitle';
 import { ProgrammeGate } from '../../components/ProgrammeGate';
-import { Loading, QueryError } from '../../components/States';
+import { Loading, QueryError, LoadMore } from '../../components/States';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { useFormat, useT } from '../../i18n';
 import { byName } from '../../options';
@@ -154,18 +154,7 @@ function LocationList({ programme }: { programme: Programme }) {
           {locations.isError ? (
             <QueryError error={locations.error} onRetry={() => void locations.fetchNextPage()} />
           ) : null}
-          {locations.hasNextPage ? (
-            <div className="eh-more">
-              <Button
-                appearance="secondary"
-                busy={locations.isFetchingNextPage}
-                disabled={locations.isFetchingNextPage}
-                onClick={() => void locations.fetchNextPage()}
-              >
-                {locations.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore query={locations} />
         </>
       )}
     </>

@@ -10,7 +10,7 @@ import { RadioGroup, TextareaField } from '../../components/FormField';
 import { Heading, Paragraph } from '../../components/Heading';
 import { usePageTitle } from '../../components/PageTitle';
 import { PhaseBadge } from '../../components/PhaseBadge';
-import { Loading, QueryError, useProblem } from '../../components/States';
+import { Loading, QueryError, useProblem, LoadMore } from '../../components/States';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { usePathErrors } from '../../formErrors';
 import { useFormat, useT } from '../../i18n';
@@ -106,19 +106,7 @@ function PairList({ onMerged }: { onMerged: (merged: Merged) => void }) {
         </ul>
       )}
       {list.isError ? <QueryError error={list.error} onRetry={() => void list.fetchNextPage()} /> : null}
-      {list.hasNextPage ? (
-        <div className="eh-more">
-          <Button
-            id="duplicates-more"
-            appearance="secondary"
-            busy={list.isFetchingNextPage}
-            disabled={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
-            {list.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore query={list} id="duplicates-more" />
     </>
   );
 }

@@ -8,7 +8,7 @@ import { Heading, Paragraph } from '../../components/Heading';
 import { usePageTitle } from '../../components/PageTitle';
 import { PhaseBadge } from '../../components/PhaseBadge';
 import { ProgrammeGate } from '../../components/ProgrammeGate';
-import { Loading, QueryError } from '../../components/States';
+import { Loading, QueryError, LoadMore } from '../../components/States';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { useBilingual, useFormat, useT } from '../../i18n';
 import { byName, oneOf, phaseOptions, targetGroupOptions } from '../../options';
@@ -247,19 +247,7 @@ function ByNameList({ programme }: { programme: Programme }) {
             </Table>
           )}
           {list.isError ? <QueryError error={list.error} onRetry={() => void list.fetchNextPage()} /> : null}
-          {list.hasNextPage ? (
-            <div className="eh-more">
-              <Button
-                id="participants-more"
-                appearance="secondary"
-                busy={list.isFetchingNextPage}
-                disabled={list.isFetchingNextPage}
-                onClick={() => void list.fetchNextPage()}
-              >
-                {list.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore query={list} id="participants-more" />
         </>
       )}
     </>

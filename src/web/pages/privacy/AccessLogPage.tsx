@@ -6,7 +6,7 @@ import { AppLink, Button, ButtonGroup } from '../../components/Button';
 import { TextField } from '../../components/FormField';
 import { Heading, Paragraph } from '../../components/Heading';
 import { usePageTitle } from '../../components/PageTitle';
-import { Empty, Loading, QueryError } from '../../components/States';
+import { Empty, Loading, QueryError, LoadMore } from '../../components/States';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { isIsoDate } from '../../dates';
 import { useFieldErrors } from '../../formErrors';
@@ -188,19 +188,7 @@ function AccessLog() {
           </Paragraph>
           {items.length === 0 ? null : <LogTable items={items} params={params} />}
           {log.isError ? <QueryError error={log.error} onRetry={() => void log.fetchNextPage()} /> : null}
-          {log.hasNextPage ? (
-            <div className="eh-more">
-              <Button
-                id="audit-more"
-                appearance="secondary"
-                busy={log.isFetchingNextPage}
-                disabled={log.isFetchingNextPage}
-                onClick={() => void log.fetchNextPage()}
-              >
-                {log.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore query={log} id="audit-more" />
         </>
       )}
     </>

@@ -7,7 +7,7 @@ import { SelectField, TextField } from '../../components/FormField';
 import { Heading } from '../../components/Heading';
 import { usePageTitle } from '../../components/PageTitle';
 import { ProgrammeGate } from '../../components/ProgrammeGate';
-import { Loading, QueryError } from '../../components/States';
+import { Loading, QueryError, LoadMore } from '../../components/States';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { useFormat, useT } from '../../i18n';
@@ -192,18 +192,7 @@ function UnitList({ programme }: { programme: Programme }) {
             </Table>
           )}
           {units.isError ? <QueryError error={units.error} onRetry={() => void units.fetchNextPage()} /> : null}
-          {units.hasNextPage ? (
-            <div className="eh-more">
-              <Button
-                appearance="secondary"
-                busy={units.isFetchingNextPage}
-                disabled={units.isFetchingNextPage}
-                onClick={() => void units.fetchNextPage()}
-              >
-                {units.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore query={units} />
         </>
       )}
     </>
