@@ -9,7 +9,7 @@ import { getParticipant, targetOf } from '../participants/participants.service.j
 import { canParticipant, visibleGroups } from '../participants/participants.policy.js';
 import { ParticipantParams } from '../participants/participants.schema.js';
 import { requireParticipantUser } from '../participants/participants.routes.js';
-import { bilingualValidatorCompiler } from '../participants/participants.validation.js';
+
 import { AssessmentOut, AssessmentParams, AssignBody, DecisionBody, QueueList, QueueQuery, RequestAssessmentBody } from './assessments.schema.js';
 import { assessmentQueue, assignAssessment, decideAssessment, getAssessment, requestAssessment } from './assessments.service.js';
 import { presentAssessment, presentQueueItem } from './assessments.present.js';
@@ -27,7 +27,6 @@ async function assessmentFor(tx: Tx, ctx: AccessContext, id: string) {
 export function assessmentsRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['assessments'];
-  const validatorCompiler = bilingualValidatorCompiler;
 
   r.post(
     '/api/v1/participants/:id/assessments',
@@ -40,7 +39,6 @@ export function assessmentsRoutes(app: FastifyInstance, deps: AppDeps) {
         body: RequestAssessmentBody,
         response: { 201: AssessmentOut, ...problemResponses(400, 401, 403, 404, 409) },
       },
-      validatorCompiler,
     },
     async (req, reply) => {
       const ctx = requireParticipantUser(req);
@@ -93,7 +91,6 @@ export function assessmentsRoutes(app: FastifyInstance, deps: AppDeps) {
         body: AssignBody,
         response: { 201: AssessmentOut, ...problemResponses(400, 401, 403, 404, 409) },
       },
-      validatorCompiler,
     },
     async (req, reply) => {
       const ctx = requireParticipantUser(req);
@@ -120,7 +117,6 @@ export function assessmentsRoutes(app: FastifyInstance, deps: AppDeps) {
         body: DecisionBody,
         response: { 201: AssessmentOut, ...problemResponses(400, 401, 403, 404, 409) },
       },
-      validatorCompiler,
     },
     async (req, reply) => {
       const ctx = requireParticipantUser(req);

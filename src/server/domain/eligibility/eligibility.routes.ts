@@ -10,7 +10,6 @@ import { CreateRuleBody, Rule, RuleList, RuleParams, RuleQuery } from './eligibi
 import { createRule, getRule, listRules, removeRule } from './eligibility.service.js';
 import { presentRule } from './eligibility.present.js';
 import { canRules } from './eligibility.policy.js';
-import { bilingualValidatorCompiler } from '../participants/participants.validation.js';
 
 /** Eligibility rules of programmes, locations and units. */
 export function eligibilityRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -38,7 +37,7 @@ export function eligibilityRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post(
     '/api/v1/eligibility-rules',
-    { schema: { tags, summary: 'Regel toevoegen / add a rule', body: CreateRuleBody, response: { 201: Rule, ...problemResponses(400, 401, 403, 409) } }, validatorCompiler: bilingualValidatorCompiler },
+    { schema: { tags, summary: 'Regel toevoegen / add a rule', body: CreateRuleBody, response: { 201: Rule, ...problemResponses(400, 401, 403, 409) } } },
     async (req, reply) => {
       const ctx = requireUser(req);
       if (!canRules.manage(ctx)) throw forbidden();

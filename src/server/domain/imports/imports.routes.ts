@@ -6,7 +6,7 @@ import { requireUser } from '../../http/auth.js';
 import { inContext } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
 import { problemResponses } from '../../http/openapi.js';
-import { bilingualValidatorCompiler } from '../participants/participants.validation.js';
+
 import { ConfirmImportBody, CreateImportBody, ImportOut, ImportParams, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './imports.schema.js';
 import { confirmImport, getImport, importTemplate, stageImport } from './imports.service.js';
 import { presentImport } from './imports.present.js';
@@ -52,7 +52,6 @@ export function importsRoutes(app: FastifyInstance, deps: AppDeps) {
         body: CreateImportBody,
         response: { 201: ImportOut, ...problemResponses(400, 401, 403, 404, 413) },
       },
-      validatorCompiler: bilingualValidatorCompiler,
     },
     async (req, reply) => {
       const ctx = guard(req);

@@ -29,7 +29,6 @@ import { offerDashboard } from './offers.dashboard.js';
 import { endParking, listParkings, presentParking } from './offers.parking.js';
 import { presentHistory, presentOffer } from './offers.present.js';
 import { canOffer } from './offers.policy.js';
-import { bilingualValidatorCompiler } from '../participants/participants.validation.js';
 
 /** The offer page for the caller after a read or a write in the same transaction. */
 async function offerDetail(tx: Tx, ctx: AccessContext, id: string, audit = true) {
@@ -44,7 +43,6 @@ async function offerDetail(tx: Tx, ctx: AccessContext, id: string, audit = true)
 export function offersRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['offers'];
-  const validatorCompiler = bilingualValidatorCompiler;
   const guard = (req: Parameters<typeof requireUser>[0]) => {
     const ctx = requireUser(req);
     if (!canOffer.use(ctx)) throw forbidden();
@@ -84,7 +82,6 @@ export function offersRoutes(app: FastifyInstance, deps: AppDeps) {
         body: CreateOfferBody,
         response: { 201: OfferDetail, ...problemResponses(400, 401, 403, 404, 409) },
       },
-      validatorCompiler,
     },
     async (req, reply) => {
       const ctx = guard(req);
@@ -134,7 +131,6 @@ export function offersRoutes(app: FastifyInstance, deps: AppDeps) {
         body: DecisionBody,
         response: { 201: OfferDetail, ...problemResponses(400, 401, 403, 404, 409) },
       },
-      validatorCompiler,
     },
     async (req, reply) => {
       const ctx = guard(req);
@@ -158,7 +154,6 @@ export function offersRoutes(app: FastifyInstance, deps: AppDeps) {
         body: ReviewBody,
         response: { 201: OfferDetail, ...problemResponses(400, 401, 403, 404, 409) },
       },
-      validatorCompiler,
     },
     async (req, reply) => {
       const ctx = guard(req);
@@ -175,7 +170,6 @@ export function offersRoutes(app: FastifyInstance, deps: AppDeps) {
     '/api/v1/offers/:id/cancellations',
     {
       schema: { tags, summary: 'Aanbod intrekken / withdraw an offer', params: OfferParams, body: CancelBody, response: { 201: OfferDetail, ...problemResponses(400, 401, 403, 404, 409) } },
-      validatorCompiler,
     },
     async (req, reply) => {
       const ctx = guard(req);
@@ -203,7 +197,6 @@ export function offersRoutes(app: FastifyInstance, deps: AppDeps) {
     '/api/v1/parkings/:id/ends',
     {
       schema: { tags, summary: 'Parkeren beëindigen / end a parking', params: OfferParams, body: EndParkingBody, response: { 201: Parking, ...problemResponses(400, 401, 403, 404, 409) } },
-      validatorCompiler,
     },
     async (req, reply) => {
       const ctx = guard(req);

@@ -40,7 +40,6 @@ import {
 import { loadParticipantDetail } from './participants.detail.js';
 import { presentListItem, presentParticipantDetail } from './participants.present.js';
 import { canParticipant } from './participants.policy.js';
-import { bilingualValidatorCompiler } from './participants.validation.js';
 
 /** The participant page for the caller, after a read or a write in the same transaction. */
 export async function detailFor(tx: Tx, ctx: AccessContext, ref: string) {
@@ -58,7 +57,6 @@ export function requireParticipantUser(req: Parameters<typeof requireUser>[0]): 
 export function participantsRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['participants'];
-  const validatorCompiler = bilingualValidatorCompiler;
 
   r.get(
     '/api/v1/participants',
@@ -72,7 +70,6 @@ export function participantsRoutes(app: FastifyInstance, deps: AppDeps) {
         querystring: ParticipantQuery,
         response: { 200: ParticipantList, ...problemResponses(400, 401, 403) },
       },
-      validatorCompiler,
     },
     async (req) => {
       const ctx = requireParticipantUser(req);
@@ -98,7 +95,6 @@ export function participantsRoutes(app: FastifyInstance, deps: AppDeps) {
         body: CreateParticipantBody,
         response: { 201: ParticipantDetail, ...problemResponses(400, 401, 403, 409) },
       },
-      validatorCompiler,
     },
     async (req, reply) => {
       const ctx = requireParticipantUser(req);
@@ -118,7 +114,6 @@ export function participantsRoutes(app: FastifyInstance, deps: AppDeps) {
         body: DuplicateCheckBody,
         response: { 200: DuplicateCheckResult, ...problemResponses(400, 401, 403) },
       },
-      validatorCompiler,
     },
     async (req) => {
       const ctx = requireParticipantUser(req);
@@ -179,7 +174,6 @@ export function participantsRoutes(app: FastifyInstance, deps: AppDeps) {
         body: UpdateParticipantBody,
         response: { 200: ParticipantDetail, ...problemResponses(400, 401, 403, 404, 409) },
       },
-      validatorCompiler,
     },
     async (req) => {
       const ctx = requireParticipantUser(req);
@@ -206,7 +200,6 @@ export function participantsRoutes(app: FastifyInstance, deps: AppDeps) {
         body: PhaseChangeBody,
         response: { 201: ParticipantDetail, ...problemResponses(400, 401, 403, 404, 409) },
       },
-      validatorCompiler,
     },
     async (req, reply) => {
       const ctx = requireParticipantUser(req);
@@ -231,7 +224,6 @@ export function participantsRoutes(app: FastifyInstance, deps: AppDeps) {
         body: ReReferralBody,
         response: { 201: ParticipantDetail, ...problemResponses(400, 401, 403, 404, 409) },
       },
-      validatorCompiler,
     },
     async (req, reply) => {
       const ctx = requireParticipantUser(req);
@@ -257,7 +249,6 @@ export function participantsRoutes(app: FastifyInstance, deps: AppDeps) {
         body: MergeBody,
         response: { 201: ParticipantDetail, ...problemResponses(400, 401, 403, 404, 409) },
       },
-      validatorCompiler,
     },
     async (req, reply) => {
       const ctx = requireParticipantUser(req);
@@ -282,7 +273,6 @@ export function participantsRoutes(app: FastifyInstance, deps: AppDeps) {
         body: ConsultationBody,
         response: { 201: ParticipantDetail, ...problemResponses(400, 401, 403, 404, 409) },
       },
-      validatorCompiler,
     },
     async (req, reply) => {
       const ctx = requireParticipantUser(req);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldErrorsFrom, zodValidatorCompiler, type FieldError } from '../../http/errors.js';
+import { fieldErrorsFrom, type FieldError } from '../../http/errors.js';
 import { BSN_MESSAGES, bsnProblem, normaliseBsn } from '../../../shared/bsn.js';
 import { today } from '../../../shared/dates.js';
 
@@ -47,12 +47,6 @@ export const BirthDate = z.iso.date().check(
     : null,
   ),
 );
-
-/**
- * The app-wide validator compiler reads the schemas' own Dutch and English messages of custom
- * checks (http/errors.ts `fieldErrorsFrom`); this name stays for the routes that set it explicitly.
- */
-export const bilingualValidatorCompiler = zodValidatorCompiler;
 
 // Shared with every domain; re-exported for the participant modules that import them from here.
 export { validationError, fieldError } from '../../http/errors.js';

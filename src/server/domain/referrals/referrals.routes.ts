@@ -7,7 +7,7 @@ import { forbidden } from '../../http/errors.js';
 import { problemResponses } from '../../http/openapi.js';
 import { canParticipant } from '../participants/participants.policy.js';
 import { requireParticipantUser } from '../participants/participants.routes.js';
-import { bilingualValidatorCompiler } from '../participants/participants.validation.js';
+
 import { CreateDraftBody, DraftList, DraftOut, DraftParams, UpdateDraftBody } from './referrals.schema.js';
 import { createDraft, deleteDraft, getDraft, listDrafts, updateDraft } from './referrals.service.js';
 import { presentDraft } from './referrals.present.js';
@@ -16,7 +16,6 @@ import { presentDraft } from './referrals.present.js';
 export function referralsRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['referrals'];
-  const validatorCompiler = bilingualValidatorCompiler;
   const guard = (req: Parameters<typeof requireParticipantUser>[0]) => {
     const ctx = requireParticipantUser(req);
     if (!canParticipant.refer(ctx)) throw forbidden();
@@ -35,7 +34,7 @@ export function referralsRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post(
     '/api/v1/referral-drafts',
-    { schema: { tags, summary: 'Concept opslaan / save a draft', body: CreateDraftBody, response: { 201: DraftOut, ...problemResponses(400, 401, 403) } }, validatorCompiler },
+    { schema: { tags, summary: 'Concept opslaan / save a draft', body: CreateDraftBody, response: { 201: DraftOut, ...problemResponses(400, 401, 403) } } },
     async (req, reply) => {
       const ctx = guard(req);
       const out = await inContext(deps.database, ctx, async (tx) => presentDraft(await getDraft(tx, ctx, await createDraft(tx, ctx, req.body))));
@@ -56,7 +55,6 @@ export function referralsRoutes(app: FastifyInstance, deps: AppDeps) {
     '/api/v1/referral-drafts/:id',
     {
       schema: { tags, summary: 'Concept bijwerken / update a draft', params: DraftParams, body: UpdateDraftBody, response: { 200: DraftOut, ...problemResponses(400, 401, 403, 404, 409) } },
-      validatorCompiler,
     },
     async (req) => {
       const ctx = guard(req);

@@ -8,7 +8,7 @@ import { getParticipant, targetOf } from '../participants/participants.service.j
 import { canParticipant, visibleGroups } from '../participants/participants.policy.js';
 import { ParticipantParams } from '../participants/participants.schema.js';
 import { requireParticipantUser } from '../participants/participants.routes.js';
-import { bilingualValidatorCompiler } from '../participants/participants.validation.js';
+
 import { RiskScreeningBody, RiskScreeningOut } from './riskScreening.schema.js';
 import { recordScreening, screeningsOf } from './riskScreening.service.js';
 import { presentScreening } from './riskScreening.present.js';
@@ -28,7 +28,6 @@ export function riskScreeningRoutes(app: FastifyInstance, deps: AppDeps) {
         body: RiskScreeningBody,
         response: { 201: RiskScreeningOut, ...problemResponses(400, 401, 403, 404, 409) },
       },
-      validatorCompiler: bilingualValidatorCompiler,
     },
     async (req, reply) => {
       const ctx = requireParticipantUser(req);

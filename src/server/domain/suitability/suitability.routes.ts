@@ -9,7 +9,7 @@ import { getParticipant, targetOf } from '../participants/participants.service.j
 import { canParticipant, visibleGroups } from '../participants/participants.policy.js';
 import { ParticipantParams } from '../participants/participants.schema.js';
 import { requireParticipantUser } from '../participants/participants.routes.js';
-import { bilingualValidatorCompiler } from '../participants/participants.validation.js';
+
 import {
   CreateFrameworkBody,
   FrameworkList,
@@ -26,7 +26,6 @@ import { canFramework } from './suitability.policy.js';
 export function suitabilityRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['suitability'];
-  const validatorCompiler = bilingualValidatorCompiler;
 
   r.get(
     '/api/v1/suitability-frameworks',
@@ -70,7 +69,6 @@ export function suitabilityRoutes(app: FastifyInstance, deps: AppDeps) {
         body: CreateFrameworkBody,
         response: { 201: FrameworkOut, ...problemResponses(400, 401, 403, 404, 409) },
       },
-      validatorCompiler,
     },
     async (req, reply) => {
       const ctx = requireUser(req);
@@ -93,7 +91,6 @@ export function suitabilityRoutes(app: FastifyInstance, deps: AppDeps) {
         body: SuitabilityAssessmentBody,
         response: { 201: SuitabilityAssessmentOut, ...problemResponses(400, 401, 403, 404, 409) },
       },
-      validatorCompiler,
     },
     async (req, reply) => {
       const ctx = requireParticipantUser(req);

@@ -5,7 +5,7 @@ import { inContext } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
 import { problemResponses } from '../../http/openapi.js';
 import { requireParticipantUser } from '../participants/participants.routes.js';
-import { bilingualValidatorCompiler } from '../participants/participants.validation.js';
+
 import { FlowOut, FlowQuery, PrioritySettingsBody, PrioritySettingsOut, PrioritySettingsParams } from './waitingList.schema.js';
 import { flowPerMonth, getPrioritySettings, requireProgrammeInRegion, savePrioritySettings, type StoredPriority } from './waitingList.service.js';
 import { canWaitingList } from './waitingList.policy.js';
@@ -73,7 +73,6 @@ export function waitingListRoutes(app: FastifyInstance, deps: AppDeps) {
         body: PrioritySettingsBody,
         response: { 201: PrioritySettingsOut, ...problemResponses(400, 401, 403, 404, 409) },
       },
-      validatorCompiler: bilingualValidatorCompiler,
     },
     async (req, reply) => {
       const ctx = requireParticipantUser(req);
