@@ -2,7 +2,21 @@
 
 import type { Messages } from './nl';
 
+import { tenanciesEn } from './tenancies.en';
+import { guidanceEn } from './guidance.en';
+import { neighbourhoodEn } from './neighbourhood.en';
+import { tranchesEn } from './tranches.en';
+import { outcomesEn } from './outcomes.en';
+import { livingLabEn } from './livingLab.en';
+
 export const en: Messages = {
+  ...tenanciesEn,
+  ...guidanceEn,
+  ...neighbourhoodEn,
+  ...tranchesEn,
+  ...outcomesEn,
+  ...livingLabEn,
+
   // application frame
   'app.name': 'Eerst een Thuis',
   'app.tagline': 'Housing First in the region',

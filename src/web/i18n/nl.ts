@@ -1,7 +1,22 @@
 // Dutch message catalogue (the default language). Every user-facing text of the client is here.
 // Placeholders: {name}. The English catalogue (en.ts) must have exactly the same keys.
 
+import { tenanciesNl } from './tenancies.nl';
+import { guidanceNl } from './guidance.nl';
+import { neighbourhoodNl } from './neighbourhood.nl';
+import { tranchesNl } from './tranches.nl';
+import { outcomesNl } from './outcomes.nl';
+import { livingLabNl } from './livingLab.nl';
+
 export const nl = {
+  // Later pages keep their messages in their own module (<name>.nl.ts / <name>.en.ts).
+  ...tenanciesNl,
+  ...guidanceNl,
+  ...neighbourhoodNl,
+  ...tranchesNl,
+  ...outcomesNl,
+  ...livingLabNl,
+
   // application frame
   'app.name': 'Eerst een Thuis',
   'app.tagline': 'Housing First in de regio',
