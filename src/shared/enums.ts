@@ -102,7 +102,11 @@ export const WITHDRAWAL_REASONS = [
   'other',
 ] as const;
 /** Why someone left the programme after being housed. */
-export const EXIT_REASONS = ['guidance_completed', 'moved_on', 'returned_to_shelter', 'evicted', 'deceased', 'other'] as const;
+export const EXIT_REASONS = [
+  'guidance_completed', 'moved_on', 'returned_to_shelter', 'evicted', 'deceased', 'other',
+  // The tenancy's end reasons (issue 6; allowed by migration 0021's check).
+  'admitted_to_care', 'detention', 'left_without_notice',
+] as const;
 /** Every reason code, for the column's check and the API schema. */
 export const PHASE_REASONS = [
   'not_homeless',
@@ -119,11 +123,15 @@ export const PHASE_REASONS = [
   'returned_to_shelter',
   'evicted',
   'other',
+  'admitted_to_care',
+  'detention',
+  'left_without_notice',
 ] as const;
 export type PhaseReason = (typeof PHASE_REASONS)[number];
 
 /** Why an organisation is involved with (and so may see) a participant. */
-export const PARTICIPANT_RELATIONS = ['referrer', 'provider', 'assessor', 'consulted'] as const;
+// 'neighbourhood_team': the team that took over guidance after a scale-down (issue 6, migration 0021).
+export const PARTICIPANT_RELATIONS = ['referrer', 'provider', 'assessor', 'consulted', 'neighbourhood_team'] as const;
 export type ParticipantRelation = (typeof PARTICIPANT_RELATIONS)[number];
 
 /** Care assessment (zorginhoudelijke beoordeling). */
@@ -239,3 +247,68 @@ export const CANCEL_REASONS = ['vacancy_filled', 'housed_elsewhere', 'unit_unava
 export type CancelReason = (typeof CANCEL_REASONS)[number];
 /** Parking periods in days (reference.md: 30/60/90/180/365 or indefinitely). */
 export const PARKING_PERIODS = [30, 60, 90, 180, 365] as const;
+
+// —— Guidance (issue 6): the check constraints of migration 0021 ——
+export const GUIDANCE_LEVELS = ['intensive', 'regular', 'light'] as const;
+export type GuidanceLevel = (typeof GUIDANCE_LEVELS)[number];
+/** The 13 life domains of the Zelfredzaamheid-Matrix (ZRM 2017), in the matrix's order. */
+export const LIFE_DOMAINS = [
+  'finances', 'work_education', 'time_use', 'housing', 'domestic_relations', 'mental_health', 'physical_health',
+  'substance_use', 'basic_adl', 'instrumental_adl', 'social_network', 'social_participation', 'justice',
+] as const;
+export type LifeDomain = (typeof LIFE_DOMAINS)[number];
+export const GOAL_STATUSES = ['open', 'achieved', 'dropped'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+export const CONTACT_KINDS = ['home_visit', 'office', 'phone', 'video', 'outreach', 'with_network', 'other'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+export const GUIDANCE_END_REASONS = ['handed_over', 'goals_met', 'tenancy_ended', 'declined', 'moved', 'deceased', 'other'] as const;
+export type GuidanceEndReason = (typeof GUIDANCE_END_REASONS)[number];
+export const SUPPORT_KINDS = ['debt_assistance', 'daytime_activities', 'income_budgeting', 'own_network'] as const;
+export type SupportKind = (typeof SUPPORT_KINDS)[number];
+export const SUPPORT_STATUSES = ['requested', 'active', 'completed', 'stopped'] as const;
+export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
+
+// —— Tenancies and the lease flip (issue 6): the check constraints of migration 0021 ——
+/** Who holds the lease: the care provider (intake home, sublet to the tenant) or the tenant. */
+export const LEASE_HOLDERS = ['provider', 'tenant'] as const;
+export type LeaseHolder = (typeof LEASE_HOLDERS)[number];
+export const TENANCY_END_REASONS = [
+  'moved_on', 'moved_within_programme', 'evicted', 'returned_to_shelter', 'admitted_to_care', 'detention', 'deceased', 'left_without_notice', 'other',
+] as const;
+export type TenancyEndReason = (typeof TENANCY_END_REASONS)[number];
+/** What becomes of the home when a tenancy ends. */
+export const TENANCY_UNIT_OUTCOMES = ['available', 'withdrawn'] as const;
+export type TenancyUnitOutcome = (typeof TENANCY_UNIT_OUTCOMES)[number];
+export const LEASE_FLIP_KINDS = ['rent_paid_on_time', 'no_open_nuisance', 'goals_met', 'corporation_agrees', 'tenant_agrees', 'custom'] as const;
+export type LeaseFlipKind = (typeof LEASE_FLIP_KINDS)[number];
+
+// —— Measurements and outcomes (issue 7) ——
+
+/** The 13 domains of the self-sufficiency matrix (Zelfredzaamheid-Matrix 2017), in the matrix's order. */
+export const ZRM_DOMAINS = [
+  'finances',
+  'work_education',
+  'time_use',
+  'housing',
+  'domestic_relations',
+  'mental_health',
+  'physical_health',
+  'substance_use',
+  'basic_adl',
+  'instrumental_adl',
+  'social_network',
+  'social_participation',
+  'justice',
+] as const;
+export type ZrmDomain = (typeof ZRM_DOMAINS)[number];
+/** When the ZRM is measured: at housing start and every 6 months up to 24 months. */
+export const ZRM_MOMENTS = ['intake', 'm6', 'm12', 'm18', 'm24'] as const;
+export type ZrmMoment = (typeof ZRM_MOMENTS)[number];
+/** Months after housing start of each moment. */
+export const ZRM_MOMENT_MONTHS: Record<ZrmMoment, number> = { intake: 0, m6: 6, m12: 12, m18: 18, m24: 24 };
+/** Where the participant lived at a measurement. */
+export const MEASUREMENT_HOUSING_STATUSES = ['housed_programme', 'housed_elsewhere', 'shelter', 'street', 'institution', 'detention', 'other'] as const;
+export type MeasurementHousingStatus = (typeof MEASUREMENT_HOUSING_STATUSES)[number];
+/** How the outcome figures can be split. */
+export const OUTCOME_GROUPS = ['provider', 'municipality', 'targetGroup', 'housingForm', 'route'] as const;
+export type OutcomeGroup = (typeof OUTCOME_GROUPS)[number];

@@ -9,6 +9,8 @@ export const organisations = pgTable(
     name: text('name').notNull(),
     kind: text('kind').$type<OrganisationKind>().notNull(),
     municipalityId: uuid('municipality_id'),
+    /** The district a neighbourhood team works in (migration 0021). */
+    district: text('district'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.regionId, t.id] })],

@@ -5,6 +5,7 @@ import {
   DECLINE_PARTIES,
   DECLINE_REVIEW_OUTCOMES,
   DELIVERY_MODES,
+  LEASE_HOLDERS,
   OFFER_STATUSES,
   OFFER_STEPS,
   PARKING_PERIODS,
@@ -52,6 +53,10 @@ export const DecisionBody = z.object({
   note: Note.optional(),
   /** When it happened; default today. */
   effectiveDate: PastDate.optional(),
+  /** Accepting the contract step only: who holds the lease (default: provider on the project route or an intake-home location, else tenant). */
+  leaseHolder: z.enum(LEASE_HOLDERS).optional(),
+  /** Accepting the contract step only: the monthly rent in cents (default: the location's default rent). */
+  rentCents: z.number().int().min(0).max(1_000_000).optional(),
 });
 
 export const ReviewBody = z.object({

@@ -18,6 +18,7 @@ import { notify, type Recipients } from '../notifications/notifications.service.
 import { PARK_AFTER_DECLINES, PARK_DAYS, PARTY_LABELS, STEP_LABELS, declineProblems, decidersOf, reviewRefusal, stepAfter, type Decider } from './offers.machine.js';
 import { canOffer, decidingParts, partsOf, type OfferTarget } from './offers.policy.js';
 import { onOfferSucceeded } from './offers.success.js';
+import type { TenancyTerms } from '../tenancies/tenancies.service.js';
 import type { CancelBody, CreateOfferBody, DecisionBody, OfferQuery, ReviewBody } from './offers.schema.js';
 
 type Text = { nl: string; en: string };
@@ -434,9 +435,9 @@ export async function createOffer(
  * step makes the offer active, which needs an available home (locked) and a ready candidate,
  * and fails on the database's one-active-offer indexes when someone else was first.
  */
-async function advance(tx: Tx, ctx: AccessContext, o: OfferRow, date: string, event: Omit<EventSpec, 'step' | 'nextStep' | 'statusAfter' | 'date'>) {
+async function advance(tx: Tx, ctx: AccessContext, o: OfferRow, date: string, event: Omit<EventSpec, 'step' | 'nextStep' | 'statusAfter' | 'date'>, terms?: TenancyTerms) {
   const next = stepAfter(o.route, o.step);
-  if (next === 'succeeded') return succeed(tx, ctx, o, date, event);
+  if (next === 'succeeded') return succeed(tx, ctx, o, date, event, terms);
   let sharedOn = o.shared_on;
   if (next === 'corporation_decision' || next === 'contract') {
     const f = await factsOf(tx, o.id, date);
@@ -476,7 +477,7 @@ async function advance(tx: Tx, ctx: AccessContext, o: OfferRow, date: string, ev
  * `settle_offer_success`, since the deciding corporation may not see those offers. Then the seam
  * for tenancies (issue 6).
  */
-async function succeed(tx: Tx, ctx: AccessContext, o: OfferRow, date: string, event: Omit<EventSpec, 'step' | 'nextStep' | 'statusAfter' | 'date'>) {
+async function succeed(tx: Tx, ctx: AccessContext, o: OfferRow, date: string, event: Omit<EventSpec, 'step' | 'nextStep' | 'statusAfter' | 'date'>, terms?: TenancyTerms) {
   await tx.execute(
     sql`UPDATE offers SET status = 'succeeded', closed_on = ${date}, close_reason = 'contract_signed', decline_party = NULL, decline_reason = NULL,
                           decline_note = NULL, declined_on = NULL, version = version + 1, updated_at = now()
@@ -504,7 +505,7 @@ async function succeed(tx: Tx, ctx: AccessContext, o: OfferRow, date: string, ev
     }
     throw err;
   }
-  await onOfferSucceeded(tx, ctx, { offerId: o.id, unitId: o.unit_id, participantId: o.participant_id, route: o.route, contractSignedOn: date });
+  await onOfferSucceeded(tx, ctx, { offerId: o.id, unitId: o.unit_id, participantId: o.participant_id, route: o.route, contractSignedOn: date, terms });
   await notifyParts(tx, o, [...involved(o), 'office'], 'offer.succeeded', {
     nl: `Het huurcontract voor woning ${o.unit_label ?? o.unit_id} is getekend: de woning is toegewezen.`,
     en: `The lease for home ${o.unit_label ?? o.unit_id} is signed: the home is allocated.`,
@@ -554,8 +555,13 @@ export async function decide(tx: Tx, ctx: AccessContext, offerId: string, b: z.i
   if (!canOffer.decide(ctx, t)) throw forbidden();
   const date = b.effectiveDate ?? today();
   checkDate(o, date);
+  // The tenancy's terms are named when the contract is signed, nowhere else.
+  const terms = b.leaseHolder !== undefined || b.rentCents !== undefined ? { leaseHolder: b.leaseHolder, rentCents: b.rentCents } : undefined;
+  if (terms && (o.step !== 'contract' || b.decision !== 'accept')) {
+    throw validationError([fieldError(b.leaseHolder !== undefined ? 'leaseHolder' : 'rentCents', 'Huurder en huur horen bij het tekenen van het contract', 'Lease holder and rent go with signing the contract')]);
+  }
   if (b.decision === 'accept') {
-    await advance(tx, ctx, o, date, { kind: 'accepted', note: b.note, source });
+    await advance(tx, ctx, o, date, { kind: 'accepted', note: b.note, source }, terms);
   } else {
     const allowed = canOffer.declineParties(ctx, t);
     const party = b.party ?? (allowed.length === 1 ? allowed[0] : undefined);

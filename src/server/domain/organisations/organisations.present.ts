@@ -5,6 +5,7 @@ export const presentOrganisation = (o: typeof organisations.$inferSelect) => ({
   name: o.name,
   kind: o.kind,
   municipalityId: o.municipalityId,
+  district: o.district ?? null,
 });
 
 export const presentMunicipality = (m: typeof municipalities.$inferSelect) => ({ id: m.id, name: m.name });

@@ -7,6 +7,8 @@ export const Organisation = z.object({
   name: z.string(),
   kind: z.enum(ORGANISATION_KINDS),
   municipalityId: z.uuid().nullable(),
+  /** The district a neighbourhood team works in. */
+  district: z.string().nullable(),
 });
 export const OrganisationList = z.object({ items: z.array(Organisation), nextCursor: z.string().nullable() });
 export const OrganisationQuery = z.object({ kind: z.enum(ORGANISATION_KINDS).optional(), ...PageQuery });
@@ -19,8 +21,10 @@ export const CreateOrganisationBody = z.object({
   name: z.string().trim().min(2).max(200),
   kind: z.enum(ORGANISATION_KINDS),
   municipalityId: z.uuid().nullable().optional(),
+  district: z.string().trim().min(1).max(200).nullable().optional(),
 });
 export const UpdateOrganisationBody = z.object({
   name: z.string().trim().min(2).max(200).optional(),
   municipalityId: z.uuid().nullable().optional(),
+  district: z.string().trim().min(1).max(200).nullable().optional(),
 });

@@ -60,22 +60,22 @@ async function checkOrganisationInput(tx: Tx, regionId: string, b: { name?: stri
 }
 
 /** Adds an organisation to the region (the programme office administers the coalition). */
-export async function createOrganisation(tx: Tx, ctx: AccessContext, b: { name: string; kind: OrganisationKind; municipalityId?: string | null }) {
+export async function createOrganisation(tx: Tx, ctx: AccessContext, b: { name: string; kind: OrganisationKind; municipalityId?: string | null; district?: string | null }) {
   await checkOrganisationInput(tx, ctx.regionId, b);
   const id = crypto.randomUUID();
-  await tx.insert(organisations).values({ regionId: ctx.regionId, id, name: b.name, kind: b.kind, municipalityId: b.municipalityId ?? null });
+  await tx.insert(organisations).values({ regionId: ctx.regionId, id, name: b.name, kind: b.kind, municipalityId: b.municipalityId ?? null, district: b.district ?? null });
   await recordAudit(tx, actorOf(ctx), { action: 'organisation_created', resourceType: 'organisation', resourceId: id, details: { kind: b.kind } });
   return id;
 }
 
 /** Renames an organisation or changes its municipality; its kind never changes (roles depend on it). */
-export async function updateOrganisation(tx: Tx, ctx: AccessContext, id: string, b: { name?: string; municipalityId?: string | null }) {
+export async function updateOrganisation(tx: Tx, ctx: AccessContext, id: string, b: { name?: string; municipalityId?: string | null; district?: string | null }) {
   const [org] = await tx.select().from(organisations).where(and(eq(organisations.regionId, ctx.regionId), eq(organisations.id, id)));
   if (!org) throw notFound({ nl: 'Deze organisatie bestaat niet.', en: 'This organisation does not exist.' });
   await checkOrganisationInput(tx, ctx.regionId, b, id);
   await tx
     .update(organisations)
-    .set({ ...(b.name !== undefined ? { name: b.name } : {}), ...(b.municipalityId !== undefined ? { municipalityId: b.municipalityId } : {}) })
+    .set({ ...(b.name !== undefined ? { name: b.name } : {}), ...(b.municipalityId !== undefined ? { municipalityId: b.municipalityId } : {}), ...(b.district !== undefined ? { district: b.district } : {}) })
     .where(and(eq(organisations.regionId, ctx.regionId), eq(organisations.id, id)));
   await recordAudit(tx, actorOf(ctx), { action: 'organisation_changed', resourceType: 'organisation', resourceId: id, details: { name: b.name ?? null } });
 }

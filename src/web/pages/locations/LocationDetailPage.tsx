@@ -14,6 +14,7 @@ import { Table, TBody, Td, Th, THead, Tr } from '../../components/Table';
 import { useFormat, useT } from '../../i18n';
 import { useCurrentUser } from '../../session';
 import { LocationForm, valuesOf, type LocationValues, type ValidLocationValues } from './LocationForm';
+import { NeighbourhoodSection } from './NeighbourhoodSection';
 
 export function LocationDetailPage() {
   const t = useT();
@@ -216,6 +217,11 @@ function LocationView({ location, onReload }: { location: LocationDetail; onRelo
           </Table>
         )}
       </section>
+
+      {me.roles.some((role) => NEIGHBOURHOOD_ROLES.includes(role)) ? <NeighbourhoodSection locationId={location.id} /> : null}
     </>
   );
 }
+
+/** Roles that may ask for a building's neighbourhood (the server decides per location; care staff of another provider get a 403 shown as an error). */
+const NEIGHBOURHOOD_ROLES: string[] = ['programme_office', 'care_worker', 'care_manager', 'corporation', 'municipality'];

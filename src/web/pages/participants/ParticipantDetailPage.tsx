@@ -19,6 +19,9 @@ import { ParticipantTimeline } from './ParticipantTimeline';
 import { PhaseChangeForm } from './PhaseChangeForm';
 import { RiskScreeningSection } from './RiskScreeningSection';
 import { SuitabilitySection } from './SuitabilitySection';
+import { GuidanceLink } from '../guidance/GuidanceLink';
+import { ZrmLink } from '../outcomes/ZrmLink';
+import { TenancyLink } from '../tenancies/TenancyLink';
 
 /** /deelnemers/:id (uuid or EH-code): what the reader may see of one participant, and what they may do. */
 export function ParticipantDetailPage() {
@@ -139,6 +142,9 @@ function ParticipantView({ detail, onReload }: { detail: ParticipantDetail; onRe
           <p className="utrecht-paragraph">{t('participant.saved')}</p>
         </Alert>
       ) : null}
+      <GuidanceLink code={detail.code} phase={detail.phase} />
+      <ZrmLink code={detail.code} phase={detail.phase} />
+      <TenancyLink participantId={detail.id} />
       {detail.mergedInto ? (
         <Alert type="warning" id="participant-merged">
           <p className="utrecht-paragraph">

@@ -5,6 +5,7 @@ import type { UnitDetail, UnitStatus } from '../../api/types';
 import { Alert } from '../../components/Alert';
 import { AppLink, Button, ButtonGroup } from '../../components/Button';
 import { matchingAccess, rankingPath } from '../matching/access';
+import { TenancyLink } from '../tenancies/TenancyLink';
 import { DataList } from '../../components/DataList';
 import { SelectField, TextareaField, TextField } from '../../components/FormField';
 import { Heading, Paragraph } from '../../components/Heading';
@@ -61,6 +62,7 @@ function UnitView({ unit }: { unit: UnitDetail }) {
           <p className="utrecht-paragraph">{t('unitNew.created')}</p>
         </Alert>
       ) : null}
+      <TenancyLink unitId={unit.id} id="unit-tenancy-link" />
       <div className="eh-columns">
         <section className="eh-section" aria-labelledby="unit-details-heading">
           <Heading level={2} id="unit-details-heading">
