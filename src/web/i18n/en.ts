@@ -8,6 +8,9 @@ import { neighbourhoodEn } from './neighbourhood.en';
 import { tranchesEn } from './tranches.en';
 import { outcomesEn } from './outcomes.en';
 import { livingLabEn } from './livingLab.en';
+import { labEn } from './lab.en';
+import { reportingEn } from './reporting.en';
+import { researchEn } from './research.en';
 
 export const en: Messages = {
   ...tenanciesEn,
@@ -16,6 +19,9 @@ export const en: Messages = {
   ...tranchesEn,
   ...outcomesEn,
   ...livingLabEn,
+  ...labEn,
+  ...reportingEn,
+  ...researchEn,
 
   // application frame
   'app.name': 'Eerst een Thuis',
@@ -1111,6 +1117,7 @@ export const en: Messages = {
   'relation.provider': 'guides',
   'relation.assessor': 'assesses',
   'relation.consulted': 'consulted',
+  'relation.neighbourhood_team': 'neighbourhood team (after scale-down)',
   // matching and allocation (calls, ranking, offers)
   'nav.calls': 'Calls',
   'nav.offers': 'Offers',

@@ -7,6 +7,9 @@ import { neighbourhoodNl } from './neighbourhood.nl';
 import { tranchesNl } from './tranches.nl';
 import { outcomesNl } from './outcomes.nl';
 import { livingLabNl } from './livingLab.nl';
+import { labNl } from './lab.nl';
+import { reportingNl } from './reporting.nl';
+import { researchNl } from './research.nl';
 
 export const nl = {
   // Later pages keep their messages in their own module (<name>.nl.ts / <name>.en.ts).
@@ -16,6 +19,9 @@ export const nl = {
   ...tranchesNl,
   ...outcomesNl,
   ...livingLabNl,
+  ...labNl,
+  ...reportingNl,
+  ...researchNl,
 
   // application frame
   'app.name': 'Eerst een Thuis',
@@ -1111,6 +1117,7 @@ export const nl = {
   'relation.provider': 'begeleidt',
   'relation.assessor': 'beoordeelt',
   'relation.consulted': 'denkt mee',
+  'relation.neighbourhood_team': 'buurtteam (na afschalen)',
   // matching and allocation (calls, ranking, offers)
   'nav.calls': 'Uitvragen',
   'nav.offers': 'Aanbiedingen',
