@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Four projects: pure unit tests, the API suite on PGlite and again on PostgreSQL, and browser
 // journeys. `npm test` (scripts/test.mjs) runs them all and prints the plain summary for CI.
-const api = ['src/**/*.test.ts', 'test/integration/**/*.test.ts'];
+const api = ['src/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/robustness/**/*.test.ts'];
 const notApi = ['src/**/*.unit.test.ts', 'node_modules/**'];
 // Tests that need two real connections run on PostgreSQL only.
 const pgOnly = ['src/**/*.pg.test.ts'];
@@ -39,6 +39,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],
+          globalSetup: ['test/support/demo-template-setup.ts'],
           testTimeout: 90_000,
           // Browser journeys run after the API suites, one at a time (Chromium is heavy on 2 cores).
           maxWorkers: 1,

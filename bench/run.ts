@@ -5,6 +5,10 @@ import { startupBench } from './startup.bench.js';
 import { participantsBench } from './participants.bench.js';
 import { matchingBench } from './matching.bench.js';
 import { matchingDbBench } from './matching-db.bench.js';
+import { nationalBench } from './national.bench.js';
+import { apiBench } from './api.bench.js';
+import { scalingBench } from './scaling.bench.js';
+import { closeNationalData } from './national-data.js';
 
 /**
  * `npm run bench`: runs every benchmark and writes docs/performance.md. Benchmarks, not tests:
@@ -16,6 +20,11 @@ const BENCHES: [string, () => Promise<BenchSection>][] = [
   ['participants', participantsBench],
   ['matching', matchingBench],
   ['matching-db', matchingDbBench],
+  // On the synthetic national data set (bench/national-data.ts; size from BENCH_REGIONS and
+  // BENCH_PARTICIPANTS, or an existing database in BENCH_NATIONAL_URL), generated once per run.
+  ['national', nationalBench],
+  ['api', apiBench],
+  ['scaling', scalingBench],
 ];
 
 const only = process.argv.slice(2);
@@ -27,6 +36,7 @@ for (const [name, run] of BENCHES) {
   console.log([`## ${s.title}`, ...s.lines].join('\n'));
   sections.push(s);
 }
+await closeNationalData();
 
 // A partial run (`npm run bench -- matching`) replaces only its own sections and keeps the others.
 const previous = new Map<string, string>();
@@ -40,7 +50,8 @@ const doc = [
   '# Performance',
   '',
   'Written by `npm run bench` (benchmarks live in `bench/`; they never run in `npm test`).',
-  '`npm run bench -- NAME…` runs some of them (startup, counter, participants, matching) and keeps the other sections.',
+  '`npm run bench -- NAME…` runs some of them (startup, counter, participants, matching, matching-db, national, api, scaling) and keeps the other sections.',
+  'The national, api and scaling benches generate a synthetic data set first (docs/scaling.md: `BENCH_REGIONS`, `BENCH_PARTICIPANTS`, `BENCH_NATIONAL_URL`, `BENCH_SCALING_PARTICIPANTS`).',
   '',
   `- Machine: ${machine()}`,
   `- Last command: \`npm run bench${only.length ? ` -- ${only.join(' ')}` : ''}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,

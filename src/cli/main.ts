@@ -15,9 +15,18 @@ Gebruik / usage:
   eerstethuis seed --demo    maak de demoregio aan / create the demo region
   eerstethuis purge [--dry-run]  verwijder persoonsgegevens na de bewaartermijn / remove personal data past retention
   eerstethuis audit verify   controleer de hashketen van het auditlogboek / verify the audit chain
+  eerstethuis snapshots take [--date JJJJ-MM-DD]  maandelijkse momentopname van de voortgangsrapportage
   eerstethuis offers tick [--date JJJJ-MM-DD]  dagelijkse ronde: herinneringen, escalaties, verlopen
                              aanbiedingen en uitvragen / daily run of offer and call deadlines
+  eerstethuis due-work tick [--date JJJJ-MM-DD]  meldingen over te doen werk: evaluaties, open
+                             meldingen, tranchedeadlines / notify due work
   eerstethuis outbox send    verstuur de uitgaande post via SMTP_URL (MAIL_FROM) / send queued mail
+  eerstethuis backup FILE    schrijf een volledige back-up (gzip) / write a full backup
+  eerstethuis restore FILE [--force]  zet een back-up terug in een lege database (--force:
+                             overschrijf een gevulde) / restore a backup into an empty database
+  eerstethuis generate --regions N --participants N [--seed N] [--append]
+                             bouw een synthetische landelijke dataset / build a synthetic
+                             national data set (docs/scaling.md)
   eerstethuis assign FILE    los een toewijzingsprobleem op (OR-Library-formaat) en druk
                              de optimale kosten en de toewijzing af / solve an assignment
                              problem (OR-Library format), print its optimal cost and pairs
@@ -118,6 +127,42 @@ async function main(argv: string[]) {
       });
       return;
     }
+    case 'snapshots': {
+      // `eerstethuis snapshots take [--date YYYY-MM-DD]`: the monthly run — records last month's
+      // progress report of every programme as it is known now (a month recorded before stays).
+      const dateAt = rest.indexOf('--date');
+      const on = dateAt >= 0 ? rest[dateAt + 1] : undefined;
+      if (rest[0] !== 'take' || (dateAt >= 0 && !/^\d{4}-\d{2}-\d{2}$/.test(on ?? ''))) {
+        console.error('Gebruik / usage: eerstethuis snapshots take [--date JJJJ-MM-DD]');
+        process.exit(2);
+      }
+      await withDatabase(async (db) => {
+        const { snapshotAll } = await import('../server/domain/reports/reports.snapshots.js');
+        const { today } = await import('../shared/dates.js');
+        const r = await snapshotAll(db, on ?? today());
+        console.log(`Momentopnamen / snapshots: ${r.created} nieuw / new, ${r.programmes} programma('s) / programme(s)`);
+      });
+      return;
+    }
+    case 'due-work': {
+      // `eerstethuis due-work tick [--date YYYY-MM-DD]`: the daily due-work scan (cron), each
+      // alert once per subject and due date.
+      const dateAt = rest.indexOf('--date');
+      const on = dateAt >= 0 ? rest[dateAt + 1] : undefined;
+      if (rest[0] !== 'tick' || (dateAt >= 0 && !/^\d{4}-\d{2}-\d{2}$/.test(on ?? ''))) {
+        console.error('Gebruik / usage: eerstethuis due-work tick [--date JJJJ-MM-DD]');
+        process.exit(2);
+      }
+      await withDatabase(async (db) => {
+        const [{ runDueWork }, { today }] = await Promise.all([import('../server/domain/dueWork/dueWork.service.js'), import('../shared/dates.js')]);
+        const r = await runDueWork(db, on ?? today());
+        console.log(
+          `${r.date}: ${r.guidanceReviews} evaluatie(s), ${r.incidents} open melding(en), ${r.trancheDeadlines} tranchedeadline(s) gemeld / ` +
+            'guidance reviews, open incidents, tranche deadlines notified',
+        );
+      });
+      return;
+    }
     case 'outbox': {
       // `eerstethuis outbox send`: hands the unsent outbox to SMTP_URL (from MAIL_FROM), e.g. every
       // minute from a scheduler. Without SMTP_URL the mail stays in the outbox (the demo mail viewer).
@@ -131,6 +176,44 @@ async function main(argv: string[]) {
         const r = await sendOutbox(db, smtpUrl, process.env.MAIL_FROM ?? 'noreply@eerstethuis.nl');
         console.log(`Verstuurd / sent: ${r.sent}; nog in de wachtrij / still queued: ${r.pending}`);
       });
+      return;
+    }
+    case 'backup':
+    case 'restore': {
+      // `eerstethuis backup FILE` / `eerstethuis restore FILE [--force]`: see src/server/db/backup.ts
+      // and docs/operations.md.
+      const file = rest.find((a) => !a.startsWith('--'));
+      if (!file) {
+        console.error(`Gebruik / usage: eerstethuis ${command} FILE${command === 'restore' ? ' [--force]' : ''}`);
+        process.exit(2);
+      }
+      const { backupDatabase, restoreDatabase, BackupError } = await import('../server/db/backup.js');
+      const progress = (name: string, rows: number) => process.stderr.write(`  ${name}: ${rows}\n`);
+      try {
+        await withDatabase(async (db) => {
+          if (command === 'backup') {
+            const r = await backupDatabase(db, file, { onTable: progress });
+            console.log(`Back-up geschreven / backup written: ${file} (${r.tables} tabellen, ${r.rows} rijen)`);
+          } else {
+            const r = await restoreDatabase(db, file, { force: rest.includes('--force'), onTable: progress });
+            console.log(`Teruggezet / restored: ${r.tables} tabellen, ${r.rows} rijen uit een back-up van ${r.header.createdAt} (${r.header.source})`);
+          }
+        });
+      } catch (err) {
+        if (err instanceof BackupError) {
+          console.error(err.message);
+          process.exit(1);
+        }
+        throw err;
+      }
+      return;
+    }
+    case 'generate': {
+      // `eerstethuis generate --regions 40 --participants 200000 [--seed 1] [--append]`: see
+      // src/server/db/generate/ and docs/scaling.md. A load-test data set, never for production.
+      const { generateCommand } = await import('./generate.js');
+      const code = await generateCommand(rest, withDatabase);
+      if (code !== 0) process.exit(code);
       return;
     }
     case 'assign': {

@@ -3,13 +3,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import accepts from '@fastify/accepts';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import { registerErrorHandling, zodValidatorCompiler } from './http/errors.js';
+import { statisticsKeeper } from './db/statistics.js';
+import { frameworkErrors, registerErrorHandling, zodValidatorCompiler } from './http/errors.js';
 import { registerAuth, registerAuthGate } from './http/auth.js';
 import { registerSecurityHeaders } from './http/headers.js';
 import { healthRoutes } from './domain/health/health.routes.js';
@@ -34,7 +36,20 @@ import { callsRoutes } from './domain/calls/calls.routes.js';
 import { matchingRoutes } from './domain/matching/matching.routes.js';
 import { offersRoutes } from './domain/offers/offers.routes.js';
 import { allocationRoutes } from './domain/allocation/allocation.routes.js';
+import { tenanciesRoutes } from './domain/tenancies/tenancies.routes.js';
 import { notificationsRoutes } from './domain/notifications/notifications.routes.js';
+import { measurementsRoutes } from './domain/measurements/measurements.routes.js';
+import { outcomesRoutes } from './domain/outcomes/outcomes.routes.js';
+import { businessCaseRoutes } from './domain/businessCase/businessCase.routes.js';
+import { observationsRoutes } from './domain/observations/observations.routes.js';
+import { bottlenecksRoutes } from './domain/bottlenecks/bottlenecks.routes.js';
+import { tranchesRoutes } from './domain/tranches/tranches.routes.js';
+import { dueWorkRoutes } from './domain/dueWork/dueWork.routes.js';
+import { guidanceRoutes } from './domain/guidance/guidance.routes.js';
+import { reportsRoutes } from './domain/reports/reports.routes.js';
+import { researchRoutes } from './domain/research/research.routes.js';
+import { livingLabRoutes } from './domain/livingLab/livingLab.routes.js';
+import { neighbourhoodRoutes } from './domain/neighbourhood/neighbourhood.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -57,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
   });
   // Every route registered, for the access-matrix test: a new route without an entry fails it.
   const routeTable: { method: string; url: string }[] = [];
@@ -72,8 +88,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  // Fresh planner statistics after every few hundred writes (PGlite has no autovacuum).
+  const statistics = statisticsKeeper(deps.database);
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 300) statistics.noteWrite();
+  });
+  app.addHook('onClose', () => statistics.idle());
   registerSecurityHeaders(app, deps.config);
   await app.register(cookie);
+  await app.register(accepts);
   registerAuth(app, deps.database, deps.config);
   registerAuthGate(app);
 
@@ -118,6 +141,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   offersRoutes(app, deps);
   allocationRoutes(app, deps);
   notificationsRoutes(app, deps);
+  measurementsRoutes(app, deps);
+  outcomesRoutes(app, deps);
+  businessCaseRoutes(app, deps);
+  observationsRoutes(app, deps);
+  bottlenecksRoutes(app, deps);
+  tenanciesRoutes(app, deps);
+  tranchesRoutes(app, deps);
+  dueWorkRoutes(app, deps);
+  guidanceRoutes(app, deps);
+  reportsRoutes(app, deps);
+  researchRoutes(app, deps);
+  livingLabRoutes(app, deps);
+  neighbourhoodRoutes(app, deps);
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -11,6 +11,7 @@ import { UnitDetailPage } from './pages/units/UnitDetailPage';
 import { LocationsPage } from './pages/locations/LocationsPage';
 import { LocationNewPage } from './pages/locations/LocationNewPage';
 import { LocationDetailPage } from './pages/locations/LocationDetailPage';
+import { IncidentsPage } from './pages/locations/IncidentsPage';
 import { PledgesPage } from './pages/pledges/PledgesPage';
 import { OrganisationsPage } from './pages/organisations/OrganisationsPage';
 import { SecondFactorPage } from './pages/security/SecondFactorPage';
@@ -35,6 +36,8 @@ import { CallDetailPage } from './pages/matching/CallDetailPage';
 import { RankingPage } from './pages/matching/RankingPage';
 import { OffersPage } from './pages/matching/OffersPage';
 import { OfferDetailPage } from './pages/matching/OfferDetailPage';
+import { TenanciesPage } from './pages/tenancies/TenanciesPage';
+import { TenancyDetailPage } from './pages/tenancies/TenancyDetailPage';
 import { OfferDashboardPage } from './pages/matching/OfferDashboardPage';
 import { ProposalsPage } from './pages/matching/ProposalsPage';
 import { ProposalDetailPage } from './pages/matching/ProposalDetailPage';
@@ -42,6 +45,19 @@ import { EligibilityRulesPage } from './pages/matching/EligibilityRulesPage';
 import { ParkingsPage } from './pages/matching/ParkingsPage';
 import { AllocationStepsPage } from './pages/matching/AllocationStepsPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
+import { BusinessCasePage } from './pages/livingLab/BusinessCasePage';
+import { ObservationsPage } from './pages/livingLab/ObservationsPage';
+import { BottlenecksPage } from './pages/livingLab/BottlenecksPage';
+import { GuidancePage } from './pages/guidance/GuidancePage';
+import { CaseloadPage } from './pages/guidance/CaseloadPage';
+import { TranchesPage } from './pages/tranches/TranchesPage';
+import { DueWorkPage } from './pages/tranches/DueWorkPage';
+import { OutcomesPage } from './pages/outcomes/OutcomesPage';
+import { SchedulePage } from './pages/outcomes/SchedulePage';
+import { ZrmPage } from './pages/outcomes/ZrmPage';
+import { LivingLabPage } from './pages/lab/LivingLabPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
+import { ResearchExportPage } from './pages/research/ResearchExportPage';
 
 /** Everything behind the login: GET /me answering 401 sends the user to /login. */
 function RequireAuth() {
@@ -93,6 +109,7 @@ export function App() {
         <Route path="locations" element={<LocationsPage />} />
         <Route path="locations/new" element={<LocationNewPage />} />
         <Route path="locations/:id" element={<LocationDetailPage />} />
+        <Route path="overlast" element={<IncidentsPage />} />
         <Route path="pledges" element={<PledgesPage />} />
         <Route path="organisations" element={<OrganisationsPage />} />
         <Route path="deelnemers" element={<ParticipantsPage />} />
@@ -110,7 +127,23 @@ export function App() {
         <Route path="aanbiedingen/geparkeerd" element={<ParkingsPage />} />
         <Route path="toewijzing/stappen" element={<AllocationStepsPage />} />
         <Route path="meldingen" element={<NotificationsPage />} />
+        <Route path="businesscase" element={<BusinessCasePage />} />
+        <Route path="observaties" element={<ObservationsPage />} />
+        <Route path="knelpunten" element={<BottlenecksPage />} />
+        <Route path="knelpunten/:id" element={<BottlenecksPage />} />
+        <Route path="livinglab" element={<LivingLabPage />} />
+        <Route path="rapportage" element={<ReportsPage />} />
+        <Route path="onderzoek" element={<ResearchExportPage />} />
+        <Route path="deelnemers/:id/begeleiding" element={<GuidancePage />} />
+        <Route path="begeleiding" element={<CaseloadPage />} />
+        <Route path="tranches" element={<TranchesPage />} />
+        <Route path="te-doen" element={<DueWorkPage />} />
+        <Route path="uitkomsten" element={<OutcomesPage />} />
+        <Route path="metingen" element={<SchedulePage />} />
+        <Route path="deelnemers/:id/zrm" element={<ZrmPage />} />
         <Route path="aanbiedingen/:id" element={<OfferDetailPage />} />
+        <Route path="huurcontracten" element={<TenanciesPage />} />
+        <Route path="huurcontracten/:id" element={<TenancyDetailPage />} />
         <Route path="matching/voorstellen/nieuw" element={<ProposalsPage />} />
         <Route path="matching/voorstellen/:id" element={<ProposalDetailPage />} />
         <Route path="matching/regels" element={<EligibilityRulesPage />} />

@@ -4,7 +4,16 @@ import { buildLocation, buildRegion, ROLE_ACCOUNTS, TEST_PASSWORD, type BuiltReg
 import type { ParticipantPhase, Role } from '../../src/shared/enums.js';
 import { buildParticipant, importCsv, importRow, refer, referralBody, type Kit } from '../support/participants.js';
 import { ALL_ROLES, type AccessEnv, type Entry } from './access/entry.js';
+import { reportsEntries } from './access/reports.js';
+import { researchEntries } from './access/research.js';
 import { availableUnits, decision, offerAt, readyCandidate, readyCandidatesDirect } from '../support/offers.js';
+import { neighbourhoodEntries } from './access/neighbourhood.js';
+import { guidanceEntries } from './access/guidance.js';
+import { tranchesEntries } from './access/tranches.js';
+import { outcomesEntries } from './access/outcomes.js';
+import { tenanciesEntries } from './access/tenancies.js';
+import { livingLabEntries } from './access/livingLab.js';
+import { livingLabOverviewEntries } from './access/livingLab-overview.js';
 
 /**
  * The access table: for every /api/v1 route, whether it is public, which roles may use it, and a
@@ -125,6 +134,15 @@ const env: AccessEnv = {
 const TABLE: Record<string, Entry> = {
   // Domains of later issues keep their rows beside this file (test/integration/access/*.ts):
   // ...tenancyEntries(env),
+  ...tenanciesEntries(env),
+  ...reportsEntries(env),
+  ...researchEntries(env),
+  ...neighbourhoodEntries(env),
+  ...guidanceEntries(env),
+  ...tranchesEntries(env),
+  ...outcomesEntries(env),
+  ...livingLabEntries(env),
+  ...livingLabOverviewEntries(env),
 
   'GET /api/v1/programmes': { public: true, request: async () => ({ url: '/api/v1/programmes' }) },
   'GET /api/v1/programmes/:id': { public: true, request: async () => ({ url: `/api/v1/programmes/${r.programmeId}` }) },

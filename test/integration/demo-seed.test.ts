@@ -63,7 +63,8 @@ describe('the demo participants (issue 3)', () => {
   it('holds 250 fictitious participants spread over the phases', async () => {
     const counts = await q<{ phase: string; n: number }>('SELECT phase, count(*)::int AS n FROM participants WHERE region_id = $1 GROUP BY phase ORDER BY phase', [await region()]);
     expect(Object.fromEntries(counts.map((c) => [c.phase, c.n]))).toEqual({
-      referred: 19, eligible: 12, assessed: 14, ready: 30, housed: 155, exited: 2, not_eligible: 8, withdrawn: 10,
+      // Six tenancies ended in 2022 (issue 6): their participants exited.
+      referred: 19, eligible: 12, assessed: 14, ready: 30, housed: 149, exited: 8, not_eligible: 8, withdrawn: 10,
     });
     const codes = await q<{ code: string }>('SELECT code FROM participants WHERE region_id = $1', [await region()]);
     expect(codes.every((c) => /^EH-[A-Z0-9]{6}$/.test(c.code))).toBe(true);
@@ -91,7 +92,8 @@ describe('the demo participants (issue 3)', () => {
         WHERE pl.region_id = $1 AND pl.end_date IS NOT NULL`,
       [r],
     );
-    expect(ended).toEqual([{ unit_status: 'available', phase: 'exited' }, { unit_status: 'available', phase: 'exited' }]);
+    expect(ended).toHaveLength(8);
+    expect(ended.every((x) => x.unit_status === 'available' && x.phase === 'exited')).toBe(true);
   });
 
   it('keeps every phase history in the order of the machine, ending in the current phase', async () => {
@@ -168,5 +170,68 @@ describe('the demo matching (issue 5)', () => {
     expect(ranking.items.length).toBeGreaterThan(0);
     expect(ranking.excluded.length).toBeGreaterThan(0);
     expect(ranking.rules.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('the demo tenancies (issue 6)', () => {
+  const q = <T>(text: string, params: unknown[] = []) => t.database.query<T>(text, params);
+  const region = async () => (await q<{ id: string }>("SELECT id FROM regions WHERE code = 'U16'"))[0].id;
+
+  it('has a tenancy for every placement, consistent with the placement, the home and the phase', async () => {
+    const r = await region();
+    const rows = await q<{ t: string | null; start_date: string; moved_in_on: string; pl_start: string; end_date: string | null; pl_end: string | null; end_reason: string | null; exit_reason: string | null; unit_status: string }>(
+      `SELECT t.id AS t, t.start_date::text AS start_date, t.moved_in_on::text AS moved_in_on, pl.start_date::text AS pl_start, t.end_date::text AS end_date,
+              pl.end_date::text AS pl_end, t.end_reason, u.status AS unit_status,
+              (SELECT e.reason FROM participant_phase_events e WHERE e.participant_id = pl.participant_id AND e.phase = 'exited') AS exit_reason
+         FROM participant_placements pl JOIN units u ON u.id = pl.unit_id
+         LEFT JOIN tenancies t ON t.participant_id = pl.participant_id AND t.unit_id = pl.unit_id
+        WHERE pl.region_id = $1`,
+      [r],
+    );
+    expect(rows).toHaveLength(157);
+    for (const x of rows) {
+      expect(x.t).not.toBeNull();
+      expect(x.moved_in_on).toBe(x.pl_start);
+      expect(x.start_date <= x.moved_in_on).toBe(true);
+      expect(x.end_date).toBe(x.pl_end);
+      expect(x.end_reason).toBe(x.exit_reason);
+      expect(x.unit_status).toBe(x.end_date ? 'available' : 'occupied');
+    }
+    const reasons = rows.filter((x) => x.end_reason).map((x) => x.end_reason);
+    expect(reasons).toEqual(expect.arrayContaining(['evicted', 'returned_to_shelter', 'left_without_notice', 'moved_on']));
+    expect(rows.filter((x) => x.end_date).every((x) => x.end_date! > '2021-12-31' || x.end_date! > '2021-01-15')).toBe(true);
+  });
+
+  it('has flipped intake homes with both leases and their checks, and checklists partly done', async () => {
+    const r = await region();
+    const flips = await q<{ id: string; leases: number; tenant_leases: number; checks: number; flipped_on: string; start_date: string }>(
+      `SELECT t.id, t.flipped_on::text AS flipped_on, t.start_date::text AS start_date,
+              (SELECT count(*)::int FROM tenancy_leases x WHERE x.tenancy_id = t.id) AS leases,
+              (SELECT count(*)::int FROM tenancy_leases x WHERE x.tenancy_id = t.id AND x.lease_holder = 'tenant' AND x.start_date = t.flipped_on) AS tenant_leases,
+              (SELECT count(DISTINCT c.criterion_id)::int FROM lease_flip_checks c WHERE c.tenancy_id = t.id AND c.met) AS checks
+         FROM tenancies t WHERE t.region_id = $1 AND t.flipped_on IS NOT NULL`,
+      [r],
+    );
+    expect(flips.length).toBeGreaterThanOrEqual(8);
+    for (const f of flips) expect(f).toMatchObject({ leases: 2, tenant_leases: 1, checks: 4 });
+    const [partly] = await q<{ n: number }>(
+      `SELECT count(DISTINCT t.id)::int AS n FROM tenancies t JOIN lease_flip_checks c ON c.tenancy_id = t.id WHERE t.region_id = $1 AND t.flipped_on IS NULL AND t.end_date IS NULL`,
+      [r],
+    );
+    expect(partly.n).toBeGreaterThanOrEqual(10);
+    const office = await loginAs(t.app, 'programma@eerstethuis.demo', DEMO_PASSWORD);
+    const list = (await call(t.app, office, 'GET', '/api/v1/tenancies?status=current&leaseHolder=provider&limit=5')).json();
+    expect(list.items).toHaveLength(5);
+    const d = (await call(t.app, office, 'GET', `/api/v1/tenancies/${flips[0].id}`)).json();
+    expect(d.checklist.items).toHaveLength(5);
+    expect(d.timeline.map((x: { kind: string }) => x.kind)).toContain('flip');
+    const figures = (await call(t.app, office, 'GET', `/api/v1/programmes/${programmeId}/tenancy-figures`)).json();
+    expect(figures.flips.n).toBe(flips.length);
+    expect(figures.flips.medianDays).toBeGreaterThan(365);
+    expect(figures.current.total).toBe(149);
+    const mitros = await loginAs(t.app, 'corporatie@mitros.demo', DEMO_PASSWORD);
+    const theirs = (await call(t.app, mitros, 'GET', '/api/v1/tenancies?limit=200')).json().items as { corporation: { name: string }; participant: { id: string | null } }[];
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.every((x) => x.corporation.name === 'Mitros' && x.participant.id === null)).toBe(true);
   });
 });

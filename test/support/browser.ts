@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import axe from 'axe-core';
+import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { openPglite } from '../../src/server/db/client.js';
@@ -12,9 +13,13 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The app with the demo region on an in-memory PGlite, listening on a free port. */
 export async function startDemoServer(): Promise<{ app: FastifyInstance; url: string; close: () => Promise<void> }> {
-  const database = await openPglite();
+  // The demo region seeded once by the e2e project's global setup (demo-template-setup.ts);
+  // seeded here when a journey runs without it.
+  const template = inject('demoTemplate');
+  const fromTemplate = Boolean(template) && fs.existsSync(template);
+  const database = fromTemplate ? await openPglite(undefined, { loadDataDir: new Blob([fs.readFileSync(template)]) }) : await openPglite();
   await migrate(database);
-  await seedDemo(database);
+  if (!fromTemplate) await seedDemo(database);
   const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), database });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -30,6 +30,8 @@ export interface Database {
    * statements (migrations); with params it is a single statement.
    */
   withSession<T>(fn: (run: (sql: string, params?: unknown[]) => Promise<unknown[]>) => Promise<T>): Promise<T>;
+  /** PGlite only: the whole data folder as a gzip'd tarball (a template that tests start from). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -82,10 +84,12 @@ function isAlive(pid: number): boolean {
 }
 
 /** Opens the embedded database; `dataDir` undefined means in memory (tests). */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
   // Dates stay ISO strings ('YYYY-MM-DD') on both drivers: a calendar date has no time zone.
   const parsers = { 1082: (v: string) => v };
-  const client = dataDir ? new PGlite(path.join(dataDir, 'pglite'), { parsers }) : new PGlite({ parsers });
+  const client = dataDir
+    ? new PGlite(path.join(dataDir, 'pglite'), { parsers, ...opts })
+    : new PGlite({ parsers, ...opts });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
@@ -101,6 +105,9 @@ export async function openPglite(dataDir?: string): Promise<Database> {
         const results = await client.exec(sql);
         return results.at(-1)?.rows ?? [];
       });
+    },
+    async dumpDataDir() {
+      return client.dumpDataDir('gzip');
     },
     async close() {
       await client.close();

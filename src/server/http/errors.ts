@@ -10,6 +10,7 @@ export const ERROR_CATALOGUE = {
   forbidden: { status: 403, nl: 'Geen toegang', en: 'Access denied' },
   csrf_failed: { status: 403, nl: 'Beveiligingstoken ontbreekt of klopt niet', en: 'Security token missing or invalid' },
   not_found: { status: 404, nl: 'Niet gevonden', en: 'Not found' },
+  not_acceptable: { status: 406, nl: 'Dit formaat kan niet worden geleverd', en: 'This format cannot be provided' },
   unsupported_media_type: { status: 415, nl: 'Niet-ondersteund inhoudstype', en: 'Unsupported media type' },
   payload_too_large: { status: 413, nl: 'De aanvraag is te groot', en: 'The request is too large' },
   invalid_transition: { status: 409, nl: 'Deze statuswijziging is niet toegestaan', en: 'This status change is not allowed' },
@@ -125,6 +126,26 @@ function problem(reply: FastifyReply, req: FastifyRequest, err: AppError) {
       instance: req.url.split('?')[0],
       ...(err.fieldErrors ? { errors: err.fieldErrors } : {}),
     });
+}
+
+/**
+ * Fastify's router turns some requests away before any route, hook or error handler runs: a path
+ * that is not valid UTF-8 once decoded, a path parameter longer than `maxParamLength`. Passed as
+ * the `frameworkErrors` option, so those answers are problem+json like every other refusal.
+ */
+export function frameworkErrors(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  return problem(
+    reply,
+    req,
+    new AppError(
+      'validation_failed',
+      tooLong
+        ? { nl: 'Een deel van het adres is te lang.', en: 'A part of the address is too long.' }
+        : { nl: 'Het adres bevat ongeldige tekens.', en: 'The address contains invalid characters.' },
+      [{ path: 'params', message: tooLong ? 'Te lang' : 'Ongeldige tekens', messageEn: tooLong ? 'Too long' : 'Invalid characters' }],
+    ),
+  );
 }
 
 /** Maps every error to problem+json; unknown errors become a generic 500 without internals. */

@@ -11,6 +11,13 @@ import { AdminMenus } from './AdminMenus';
 import { CALLS_PATH, matchingAccess, OFFERS_PATH } from '../pages/matching/access';
 import { ALLOCATION_STEPS_PATH, notificationsAccess, PARKINGS_PATH } from '../api/notifications';
 import { NotificationsBadge } from './NotificationsBadge';
+import { TENANCIES_PATH, tenanciesAccess } from '../pages/tenancies/api';
+import { BOTTLENECKS_PATH, BUSINESS_CASE_PATH, livingLabAccess, OBSERVATIONS_PATH } from '../pages/livingLab/api';
+import { CASELOAD_PATH, guidanceAccess } from '../pages/guidance/access';
+import { INCIDENTS_PATH, neighbourhoodAccess } from '../api/neighbourhood';
+import { DUE_WORK_PATH, TRANCHES_PATH, tranchesAccess } from '../api/tranches';
+import { OUTCOMES_PATH, outcomesAccess, SCHEDULE_PATH } from '../pages/outcomes/api';
+import { labAccess, LIVING_LAB_PATH, REPORTS_PATH, RESEARCH_PATH } from '../pages/lab/api';
 
 /** Menu items; `show` hides an item from roles the server would refuse anyway. */
 const NAV: Array<{ to: string; label: MessageKey; end?: boolean; id?: string; show?: (me: Me) => boolean }> = [
@@ -22,8 +29,21 @@ const NAV: Array<{ to: string; label: MessageKey; end?: boolean; id?: string; sh
   { to: ASSESSMENT_QUEUE_PATH, label: 'nav.assessments', id: 'nav-assessments', show: access.assessmentQueue },
   { to: CALLS_PATH, label: 'nav.calls', id: 'nav-calls', show: matchingAccess.calls },
   { to: OFFERS_PATH, label: 'nav.offers', id: 'nav-offers', show: matchingAccess.offers },
+  { to: TENANCIES_PATH, label: 'tenancies.nav', id: 'nav-tenancies', show: tenanciesAccess.use },
   { to: PARKINGS_PATH, label: 'parkings.nav', id: 'nav-parkings', show: notificationsAccess.parkings },
   { to: ALLOCATION_STEPS_PATH, label: 'allocationSteps.nav', id: 'nav-allocation-steps', show: notificationsAccess.exportSteps },
+  { to: INCIDENTS_PATH, label: 'neighbourhood.nav', id: 'nav-incidents', show: neighbourhoodAccess.incidents },
+  { to: TRANCHES_PATH, label: 'tranches.nav', id: 'nav-tranches', show: tranchesAccess.read },
+  { to: DUE_WORK_PATH, label: 'tranches.navDue', id: 'nav-due-work', show: tranchesAccess.dueWork },
+  { to: CASELOAD_PATH, label: 'guidance.nav', id: 'nav-caseload', show: guidanceAccess.use },
+  { to: OUTCOMES_PATH, label: 'outcomes.nav', id: 'nav-outcomes', show: outcomesAccess.figures },
+  { to: SCHEDULE_PATH, label: 'outcomes.navSchedule', id: 'nav-measurements', show: outcomesAccess.measure },
+  { to: BUSINESS_CASE_PATH, label: 'livingLab.nav.businessCase', id: 'nav-business-case', show: livingLabAccess.businessCase },
+  { to: OBSERVATIONS_PATH, label: 'livingLab.nav.observations', id: 'nav-observations', show: livingLabAccess.observations },
+  { to: LIVING_LAB_PATH, label: 'lab.nav', id: 'nav-living-lab', show: labAccess.overview },
+  { to: BOTTLENECKS_PATH, label: 'livingLab.nav.bottlenecks', id: 'nav-bottlenecks', show: livingLabAccess.bottlenecks },
+  { to: REPORTS_PATH, label: 'reporting.nav', id: 'nav-reports', show: labAccess.reports },
+  { to: RESEARCH_PATH, label: 'research.nav', id: 'nav-research', show: labAccess.researchList },
   { to: '/organisations', label: 'nav.organisations' },
 ];
 

@@ -3,6 +3,12 @@ import type { Database } from '../client.js';
 import { hashPassword } from '../../domain/session/session.service.js';
 import { seedDemoParticipants } from './participants.js';
 import { seedDemoOffers } from './offers.js';
+import { seedDemoTenancies } from './tenancies.js';
+import { seedDemoNeighbourhood } from './neighbourhood.js';
+import { seedDemoGuidance } from './guidance.js';
+import { seedDemoTranches } from './tranches.js';
+import { seedDemoMeasurements } from './measurements.js';
+import { seedDemoLivingLab } from './livingLab.js';
 import type { DeliveryMode, HousingForm, OrganisationKind, Role, TargetGroup, UnitStatus } from '../../../shared/enums.js';
 
 /**
@@ -262,6 +268,8 @@ export async function seedDemo(database: Database): Promise<{ units: number; use
       throw err;
     }
   });
+  // The planner's statistics for the region just written (PGlite has no autovacuum).
+  await database.query('ANALYZE');
   return { units, users: DEMO_ACCOUNTS.length };
 }
 
@@ -361,5 +369,17 @@ async function write(run: Run, passwordHash: string): Promise<number> {
   // Issue 3: about 250 fictitious participants, housed ones in the occupied units above.
   await seedDemoParticipants(run, { regionId: region, programmeId: programme, organisations: org, municipalities: muni, userId: (email) => id('user', email), id });
   await seedDemoOffers(run, { regionId: region, programmeId: programme, organisations: org, municipalities: muni, userId: (email) => id('user', email), id });
+  // Issue 6, parts 1–2: a tenancy per placement, intake homes with flips and checklists, six more endings in 2022.
+  await seedDemoTenancies(run, { regionId: region, programmeId: programme, organisations: org, municipalities: muni, userId: (email) => id('user', email), id });
+  // Issue 6, part 3 (after the tenancies seed): guidance episodes, hand-overs to neighbourhood teams, support items.
+  await seedDemoGuidance(run, { regionId: region, programmeId: programme, organisations: org, municipalities: muni, userId: (email) => id('user', email), id });
+  // Issue 6, part 4 (after the tenancies and guidance seeds): the mix, meetings and incidents.
+  await seedDemoNeighbourhood(run, { regionId: region, programmeId: programme, organisations: org, municipalities: muni, userId: (email) => id('user', email), id });
+  // Issue 6, part 5 (after the neighbourhood seed): the housing contingents; the tranches' year-end preview has content.
+  await seedDemoTranches(run, { regionId: region, programmeId: programme, organisations: org, municipalities: muni, userId: (email) => id('user', email), id });
+  // Issue 7, parts 1–2 (after the tenancies, guidance, neighbourhood and tranches seeds): ZRM measurements, recovery definition v1.
+  await seedDemoMeasurements(run, { regionId: region, programmeId: programme, organisations: org, municipalities: muni, userId: (email) => id('user', email), id });
+  // Issue 7, parts 3–4 (last; reads only participants, locations and organisations): business case settings, observations, bottlenecks.
+  await seedDemoLivingLab(run, { regionId: region, programmeId: programme, organisations: org, municipalities: muni, userId: (email) => id('user', email), id });
   return total;
 }

@@ -6,7 +6,7 @@ import { rows, type AccessContext } from '../../http/context.js';
 import { AppError, notFound, type FieldError } from '../../http/errors.js';
 import type { ImportStatus } from '../../../shared/enums.js';
 import { CreateParticipantBody } from '../participants/participants.schema.js';
-import { insertParticipant, nameKey, recordConsistency, type NewParticipant } from '../participants/participants.service.js';
+import { insertParticipant, lockParticipantIdentities, nameKey, recordConsistency, type NewParticipant } from '../participants/participants.service.js';
 import { fieldError, validateWith, validationError } from '../participants/participants.validation.js';
 import { participantAccessed } from '../participants/participants.visibility.js';
 import { requireProgrammeInRegion } from '../waitingList/waitingList.service.js';
@@ -316,6 +316,8 @@ export async function confirmImport(tx: Tx, ctx: AccessContext, id: string): Pro
   if (head.status !== 'validated') {
     throw new AppError('invalid_transition', { nl: 'Deze import is al bevestigd.', en: 'This import has already been confirmed.' });
   }
+  // Another import or referral of the same people may be under way: check for known people only once it is done.
+  await lockParticipantIdentities(tx, ctx.regionId);
   const staged = await rows<{ row_number: number; data: NewParticipant & { line: number } }>(
     tx,
     sql`SELECT row_number, data FROM participant_import_rows

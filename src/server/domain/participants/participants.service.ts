@@ -351,12 +351,23 @@ async function insertReferral(tx: Tx, ctx: AccessContext, participantId: string,
 }
 
 /**
+ * Serialises, per region, everything that checks "is this person already known?" and then adds
+ * people (a referral, an import's confirmation): without it two concurrent requests both find no
+ * duplicate and both insert — twice the same person, or a unique-BSN violation (a 500). Held
+ * until the transaction ends.
+ */
+export async function lockParticipantIdentities(tx: Tx, regionId: string) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`participant-identities:${regionId}`}))`);
+}
+
+/**
  * A referral of someone new (POST /participants): checks the record, refuses a known BSN and —
  * unless acknowledged — a known name with the same date of birth, writes the participant in
  * phase `referred`, and removes the draft it came from. Returns the new id.
  */
 export async function referParticipant(tx: Tx, ctx: AccessContext, body: z.infer<typeof CreateParticipantBody>): Promise<string> {
   const { draftId, acknowledgeDuplicates, ...n } = body;
+  await lockParticipantIdentities(tx, ctx.regionId);
   const errors = await checkRecord(tx, ctx.regionId, { ...n, referredOn: n.referral.referredOn });
   if (errors.length) throw validationError(errors);
   const conflict = duplicateConflict(await findDuplicates(tx, ctx, n), { acknowledged: acknowledgeDuplicates });

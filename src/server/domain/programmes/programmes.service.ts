@@ -62,8 +62,12 @@ interface CounterInput {
   };
 }
 
-/** Loads what the counter needs for a programme in four queries, whatever its size. */
-async function loadCounterInput(tx: Tx, programmeId: string): Promise<CounterInput> {
+/**
+ * Loads what the counter needs for a programme in four queries, whatever its size. With `onDate`
+ * only each unit's last event on or before that date is read (all the counter of one date needs;
+ * far less to send at national scale); without it the whole history, for month-by-month figures.
+ */
+async function loadCounterInput(tx: Tx, programmeId: string, onDate?: string): Promise<CounterInput> {
   const [programme] = await tx
     .select({ id: programmes.id, regionId: programmes.regionId, target: programmes.target, periodStart: programmes.periodStart })
     .from(programmes)
@@ -75,15 +79,22 @@ async function loadCounterInput(tx: Tx, programmeId: string): Promise<CounterInp
                ARRAY(SELECT pp.organisation_id FROM pledge_partners pp
                       WHERE pp.region_id = u.region_id AND pp.pledge_id = u.pledge_id)
                || array_remove(ARRAY[l.corporation_id, l.provider_id], NULL) AS partner_ids
-          FROM units u LEFT JOIN locations l ON l.id = u.location_id
+          FROM units u LEFT JOIN locations l ON l.region_id = u.region_id AND l.id = u.location_id
          WHERE u.region_id = ${programme.regionId} AND u.programme_id = ${programmeId}`,
   );
   const events = await rows<{ unit_id: string; status: UnitStatus; effective_date: string; seq: number }>(
     tx,
-    sql`SELECT e.unit_id, e.status, e.effective_date, e.seq
-          FROM unit_status_events e JOIN units u ON u.id = e.unit_id
-         WHERE e.region_id = ${programme.regionId} AND u.programme_id = ${programmeId}
-         ORDER BY e.effective_date, e.seq`,
+    onDate
+      ? sql`SELECT * FROM (
+              SELECT DISTINCT ON (e.unit_id) e.unit_id, e.status, e.effective_date, e.seq
+                FROM unit_status_events e JOIN units u ON u.region_id = e.region_id AND u.id = e.unit_id
+               WHERE e.region_id = ${programme.regionId} AND u.programme_id = ${programmeId} AND e.effective_date <= ${onDate}
+               ORDER BY e.unit_id, e.effective_date DESC, e.seq DESC) last
+            ORDER BY effective_date, seq`
+      : sql`SELECT e.unit_id, e.status, e.effective_date, e.seq
+              FROM unit_status_events e JOIN units u ON u.region_id = e.region_id AND u.id = e.unit_id
+             WHERE e.region_id = ${programme.regionId} AND u.programme_id = ${programmeId}
+             ORDER BY e.effective_date, e.seq`,
   );
   const names = await rows<{ kind: string; id: string; name: string; org_kind: OrganisationKind | null; capacity: number | null; number: number | null }>(
     tx,
@@ -145,7 +156,7 @@ function shapeCounter(input: CounterInput, date: string) {
 
 /** The counter of a programme on a date (default today). */
 export async function counterOn(tx: Tx, programmeId: string, date: string) {
-  return shapeCounter(await loadCounterInput(tx, programmeId), date);
+  return shapeCounter(await loadCounterInput(tx, programmeId, date), date);
 }
 
 /** The counter at the end of every month from `from` (default: programme start) to `to` (default: today). */
