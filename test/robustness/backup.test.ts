@@ -44,7 +44,8 @@ const cli = (args: string[], dataDir: string) =>
     encoding: 'utf8',
   });
 
-describe.runIf(!onPostgres)('backup and restore on PGlite', () => {
+// Each database's round trips run in its own project (PGlite in api-pglite, PostgreSQL in api-postgres).
+if (!onPostgres) describe('backup and restore on PGlite', () => {
   it('round-trips a data folder through `eerstethuis backup` and `restore`, and guards a filled database', async () => {
     const from = path.join(tmp, 'from');
     const to = path.join(tmp, 'to');
@@ -112,7 +113,7 @@ async function expectSameSmall(source: Database, target: Database) {
   expect(differences(await tableFingerprints(source), await tableFingerprints(target))).toEqual([]);
 }
 
-describe.runIf(onPostgres)('backup and restore on PostgreSQL', () => {
+if (onPostgres) describe('backup and restore on PostgreSQL', () => {
   async function freshPg(label: string) {
     const db = await freshPostgresDatabase(label);
     const database = await openPostgres(db.url, 2);
