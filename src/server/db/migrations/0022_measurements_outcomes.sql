@@ -87,7 +87,7 @@ CREATE OR REPLACE FUNCTION outcome_spells(p_programme uuid, p_date date)
                  handover_on date, last_measured_on date, last_min_score smallint)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
 $$
-  WITH p AS MATERIALIZED (
+  WITH p AS (
     SELECT p.id, p.provider_id, p.target_group, p.first_referred_on
       FROM participants p
      WHERE p.region_id = app_region() AND p.programme_id = p_programme AND p.merged_into_id IS NULL
