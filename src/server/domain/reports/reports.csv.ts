@@ -17,7 +17,7 @@ export function reportCsv(report: ProgressReport, lang: Lang): string {
       s.title[lang],
       `${s.key}.${r.key}`,
       r.label[lang],
-      r.suppressed ? (lang === 'nl' ? '<5' : '<5') : (r.value ?? ''),
+      r.suppressed ? '<5' : (r.value ?? ''),
       r.n ?? '',
       report.date,
     ]),

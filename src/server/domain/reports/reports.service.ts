@@ -7,22 +7,14 @@ import { counterOn, getProgramme } from '../programmes/programmes.service.js';
 import type { ProgressReport, ReportRow, ReportSection } from './reports.model.js';
 import { livingLabSections } from '../livingLab/livingLab.report.js';
 
-/** Figures about fewer people than this are left out of reports (the small-cell rule). */
-export const SMALL_CELL = 5;
-
 /**
- * A section contributor: other domains (outcomes, business case, bottlenecks) add their part of
- * the report here, so the report never re-implements their rules.
+ * A section contributor: other domains (outcomes, business case, bottlenecks) build their part of
+ * the report, so the report never re-implements their rules.
  */
 export type SectionSource = (tx: Tx, ctx: AccessContext, programmeId: string, date: string) => Promise<ReportSection | null>;
 
 // The Living Lab's outcomes, business case and bottlenecks (livingLab.report.ts).
-const sources: SectionSource[] = [...livingLabSections];
-
-/** Registers a domain's report section; called once when the domain's module loads. */
-export function registerReportSection(source: SectionSource): void {
-  sources.push(source);
-}
+const sources: readonly SectionSource[] = livingLabSections;
 
 /**
  * The progress report of a programme on a date (counter, pipeline, tranches, tenancies and

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
-import { columnsOf, type ResearchExport } from './research.service.js';
+import { columnsOf } from './research.codebook.js';
+import type { ResearchExport } from './research.service.js';
 
 const csv = (header: string[], records: (string | number | null)[][]) =>
   stringify([header, ...records], { delimiter: ',', record_delimiter: '\n', cast: { number: (n) => String(n) } });

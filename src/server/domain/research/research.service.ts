@@ -4,7 +4,8 @@ import type { Tx } from '../../db/client.js';
 import { rows, type AccessContext } from '../../http/context.js';
 import { actorOf, recordAudit } from '../audit/audit.service.js';
 import { getProgramme } from '../programmes/programmes.service.js';
-import { CODEBOOK, ZRM_COLUMNS, columnsOf, type CodebookColumn } from './research.codebook.js';
+import { CODEBOOK, ZRM_COLUMNS, type CodebookColumn } from './research.codebook.js';
+import { MIN_CELL } from '../outcomes/outcomes.measures.js';
 import { exportDate, generaliseSmallCells, newExportKey, pseudonym, shiftDays, type DateMode } from './research.pseudonymise.js';
 
 type Cell = string | number | null;
@@ -24,7 +25,6 @@ export interface ResearchExport {
   tables: Record<'participants' | 'phase_events' | 'tenancies' | 'guidance' | 'measurements', Table>;
 }
 
-const SMALL_CELL = 5;
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
@@ -72,7 +72,7 @@ export async function createResearchExport(
     raw,
     ['municipality', 'target_group', 'age_band', 'household'],
     [['municipality'], ['age_band'], ['target_group', 'household']],
-    SMALL_CELL,
+    MIN_CELL,
   );
   const municipalityOf = new Map(participants.map((p) => [p.pid, p.municipality]));
 
@@ -199,4 +199,3 @@ export async function listResearchExports(tx: Tx) {
   };
 }
 
-export { columnsOf };
