@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, seriousViolations, startDemoServer } from '../support/browser.js';
+import { launchBrowser, seriousViolations, startDemoServer, loginInBrowser } from '../support/browser.js';
 
 // Matching and allocation (docs/matching.md): the programme office sends a broad call for an
 // available home of a project location (Leidsche Rijn, Mitros); care workers of De
@@ -36,15 +36,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const isoDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 const inTwoWeeks = isoDate(new Date(Date.now() + 14 * 86_400_000));
 
-async function login(email: string) {
-  await page.context().clearCookies();
-  await page.goto(`${server.url}/login`);
-  await page.locator('#login-email').fill(email);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.getByRole('button', { name: /inloggen/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await page.locator('nav[aria-label="Hoofdmenu"]').waitFor();
-}
+const login = (email: string) => loginInBrowser(page, server.url, email, PASSWORD);
 
 async function expectAxeClean(what: string) {
   expect(await seriousViolations(page), what).toEqual([]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, seriousViolations, startDemoServer } from '../support/browser.js';
+import { launchBrowser, seriousViolations, startDemoServer, loginInBrowser } from '../support/browser.js';
 
 // The neighbourhood (docs/neighbourhood.md): the programme office opens Nijevelt, reads how the
 // building is doing, records an incident and closes it after a confirmation, then filters the
@@ -23,15 +23,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function login(email: string) {
-  await page.context().clearCookies();
-  await page.goto(`${server.url}/login`);
-  await page.locator('#login-email').fill(email);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.getByRole('button', { name: /inloggen/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await page.locator('nav[aria-label="Hoofdmenu"]').waitFor();
-}
+const login = (email: string) => loginInBrowser(page, server.url, email, PASSWORD);
 
 describe('the neighbourhood of a building', () => {
   it('the office reads Nijevelt, records an incident and closes it', async () => {

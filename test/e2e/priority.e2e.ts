@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, seriousViolations, startDemoServer } from '../support/browser.js';
+import { launchBrowser, seriousViolations, startDemoServer, loginInBrowser } from '../support/browser.js';
 
 // The programme office's two screens around the by-name list (docs/participants.md, docs/priority.md):
 // merging a pair of possible duplicates (the demo seed has two pairs) keeps the history of both
@@ -27,15 +27,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function login(email: string) {
-  await page.context().clearCookies();
-  await page.goto(`${server.url}/login`);
-  await page.locator('#login-email').fill(email);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.getByRole('button', { name: /inloggen/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await page.locator('nav[aria-label="Hoofdmenu"]').waitFor();
-}
+const login = (email: string) => loginInBrowser(page, server.url, email, PASSWORD);
 
 async function logout() {
   await page.getByRole('button', { name: /^uitloggen$/i }).click();

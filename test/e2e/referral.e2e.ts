@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, seriousViolations, startDemoServer } from '../support/browser.js';
+import { launchBrowser, seriousViolations, startDemoServer, loginInBrowser } from '../support/browser.js';
 
 // From referral to `ready` (docs/participants.md): the referrer refers someone new with consent and
 // asks the access office for a care assessment; the assessor finds the person eligible and decides
@@ -36,16 +36,7 @@ const inTwoYears = isoDate(new Date(new Date().setFullYear(new Date().getFullYea
 const letters = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
 const familyName = `Proefpersoon ${letters(8)}`;
 
-async function login(email: string) {
-  // a fresh session, whatever the previous step left behind
-  await page.context().clearCookies();
-  await page.goto(`${server.url}/login`);
-  await page.locator('#login-email').fill(email);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.getByRole('button', { name: /inloggen/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await page.locator('nav[aria-label="Hoofdmenu"]').waitFor();
-}
+const login = (email: string) => loginInBrowser(page, server.url, email, PASSWORD);
 
 async function logout() {
   await page.getByRole('button', { name: /^uitloggen$/i }).click();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, seriousViolations, startDemoServer } from '../support/browser.js';
+import { launchBrowser, seriousViolations, startDemoServer, loginInBrowser } from '../support/browser.js';
 
 // From keys to flip (issue 6): the programme office records a tenancy of an intake home at
 // Leidsche Rijn (De Tussenvoorziening holds the lease, Mitros is the landlord) for a ready
@@ -30,15 +30,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function login(email: string) {
-  await page.context().clearCookies();
-  await page.goto(`${server.url}/login`);
-  await page.locator('#login-email').fill(email);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.getByRole('button', { name: /inloggen/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await page.locator('nav[aria-label="Hoofdmenu"]').waitFor();
-}
+const login = (email: string) => loginInBrowser(page, server.url, email, PASSWORD);
 
 async function expectAxeClean(what: string) {
   expect(await seriousViolations(page), what).toEqual([]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, seriousViolations, startDemoServer } from '../support/browser.js';
+import { launchBrowser, seriousViolations, startDemoServer, loginInBrowser } from '../support/browser.js';
 
 // The tranche page (docs/tranches.md): the programme office reads capacity vs use, previews the
 // year-end rollover of the first tranche (places unused on 31 December 2021 move to the second,
@@ -24,15 +24,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function login(email: string) {
-  await page.context().clearCookies();
-  await page.goto(`${server.url}/login`);
-  await page.locator('#login-email').fill(email);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.getByRole('button', { name: /inloggen/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await page.locator('nav[aria-label="Hoofdmenu"]').waitFor();
-}
+const login = (email: string) => loginInBrowser(page, server.url, email, PASSWORD);
 
 describe('tranches', () => {
   it('a care manager reads the tranche page without the confirmation', async () => {

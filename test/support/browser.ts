@@ -32,6 +32,17 @@ export async function startDemoServer(): Promise<{ app: FastifyInstance; url: st
   };
 }
 
+/** Logs a demo account in through the login page, on a fresh session, and waits for the app. */
+export async function loginInBrowser(page: Page, baseUrl: string, email: string, password = 'eerstethuis-demo'): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#login-email').fill(email);
+  await page.locator('#login-password').fill(password);
+  await page.getByRole('button', { name: /inloggen/i }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.locator('nav[aria-label="Hoofdmenu"]').waitFor();
+}
+
 /** Debian's Chromium, headless, with the flags this machine's closed network needs. */
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
